@@ -1,0 +1,105 @@
+#include "dossier/common/server.h"
+
+#include <csignal>
+
+#include <absl/strings/str_cat.h>
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <spdlog/spdlog.h>
+
+#include "dossier/common/strings.h"
+
+#include "grpc/health/v1/health.pb.h"
+
+namespace dossier {
+
+absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const ServerOptions& options,
+                                                              std::vector<grpc::Service*> services) {
+  // Referencing the health messages links their descriptors, so reflection can describe
+  // grpc.health.v1.Health to clients such as grpcurl.
+  grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                             static_cast<int>(options.max_connection_age.count()));
+  for (auto* service : services) builder.RegisterService(service);
+  auto server = builder.BuildAndStart();
+  if (!server || port == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));
+  }
+  // Not ready until the first readiness check passes.
+  server->GetHealthCheckService()->SetServingStatus(options.health_service_name, false);
+  std::unique_ptr<GrpcServer> result(new GrpcServer(options, std::move(server), port));
+  result->poller_ = std::thread([raw = result.get()] { raw->PollReadiness(); });
+  spdlog::info("event=serving address={} port={}", options.listen_address, port);
+  return result;
+}
+
+GrpcServer::GrpcServer(ServerOptions options, std::unique_ptr<grpc::Server> server, int port)
+    : options_(std::move(options)), server_(std::move(server)), port_(port) {}
+
+GrpcServer::~GrpcServer() { Shutdown(std::chrono::milliseconds(0)); }
+
+void GrpcServer::PollReadiness() {
+  bool was_ready = false;
+  bool first = true;
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    absl::Status ready = options_.readiness_check ? options_.readiness_check() : absl::OkStatus();
+    lock.lock();
+    if (stopping_) break;
+    if (first || ready.ok() != was_ready) {
+      server_->GetHealthCheckService()->SetServingStatus(options_.health_service_name, ready.ok());
+      if (ready.ok()) {
+        spdlog::info("event=health status=SERVING service={}", options_.health_service_name);
+      } else {
+        spdlog::warn("event=health status=NOT_SERVING service={} reason=\"{}\"",
+                     options_.health_service_name, std::string(ready.message()));
+      }
+      was_ready = ready.ok();
+      first = false;
+    }
+    stop_requested_.wait_for(lock, options_.health_check_interval, [&] { return stopping_; });
+  }
+}
+
+void GrpcServer::Shutdown(std::chrono::milliseconds grace) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  stop_requested_.notify_all();
+  if (poller_.joinable()) poller_.join();
+  // Load balancers stop sending new calls first; then in-flight calls get `grace` to finish.
+  server_->GetHealthCheckService()->Shutdown();
+  server_->Shutdown(std::chrono::system_clock::now() + grace);
+  server_->Wait();
+  spdlog::info("event=stopped");
+}
+
+void BlockTerminationSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+int WaitForTerminationSignal() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  return signal_number;
+}
+
+}  // namespace dossier

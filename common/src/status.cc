@@ -1,0 +1,39 @@
+#include "dossier/common/status.h"
+
+#include <string>
+
+#include <fmt/format.h>
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
+
+namespace dossier {
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
+}
+
+absl::Status DatabaseErrorToStatus(std::exception_ptr error, std::string_view what) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const pqxx::broken_connection& e) {
+    spdlog::warn("event=db_unavailable op={} error=\"{}\"", what, e.what());
+    return absl::UnavailableError(fmt::format("{}: the database is unavailable, retry later", what));
+  } catch (const pqxx::sql_error& e) {
+    // 57014: query_canceled, which statement_timeout raises.
+    if (e.sqlstate() == "57014") {
+      return absl::DeadlineExceededError(
+          fmt::format("{}: the call's deadline passed and the query was cancelled", what));
+    }
+    spdlog::error("event=db_error op={} sqlstate={} error=\"{}\"", what, e.sqlstate(), e.what());
+    if (e.sqlstate().rfind("08", 0) == 0 || e.sqlstate().rfind("57P", 0) == 0) {
+      return absl::UnavailableError(fmt::format("{}: the database is unavailable, retry later", what));
+    }
+    return absl::InternalError(fmt::format("{}: database error (SQLSTATE {})", what, e.sqlstate()));
+  } catch (const std::exception& e) {
+    spdlog::error("event=db_error op={} error=\"{}\"", what, e.what());
+    return absl::InternalError(fmt::format("{}: {}", what, e.what()));
+  }
+}
+
+}  // namespace dossier

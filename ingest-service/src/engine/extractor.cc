@@ -1,0 +1,479 @@
+#include "extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <absl/strings/ascii.h>
+#include <absl/strings/match.h>
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
+
+#include "text.h"
+#include "time_expressions.h"
+#include "tokens.h"
+
+#include "dossier/common/strings.h"
+
+namespace dossier::engine {
+namespace {
+
+// Confidence of a mention by how it was recognised.
+constexpr double kCountryConfidence = 0.95;
+constexpr double kTitledPersonConfidence = 0.9;
+constexpr double kKeywordOrganizationConfidence = 0.85;
+constexpr double kCoreferenceConfidence = 0.8;
+constexpr double kDemonymConfidence = 0.7;
+constexpr double kUntitledNameConfidence = 0.6;
+constexpr double kPlaceAfterPrepositionConfidence = 0.5;
+
+bool IsPreposition(std::string_view folded) {
+  return folded == "in" || folded == "at" || folded == "near" || folded == "from" || folded == "to";
+}
+
+bool IsNameConnector(std::string_view folded) {
+  return folded == "of" || folded == "for" || folded == "de" || folded == "du" || folded == "al";
+}
+
+bool IsAcronym(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) {
+      ++letters;
+    } else if (c != '.' && c != '&') {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 8;
+}
+
+// "Niger's" -> length of "Niger".
+size_t WithoutPossessive(std::string_view word) {
+  for (std::string_view suffix : {"'s", "\u2019s"}) {
+    if (std::string_view(word).ends_with(suffix)) return word.size() - suffix.size();
+  }
+  return word.size();
+}
+
+std::string_view EntityTypeKeyName(v1::EntityType type) {
+  switch (type) {
+    case v1::ENTITY_TYPE_PERSON: return "person";
+    case v1::ENTITY_TYPE_ORGANIZATION: return "organization";
+    case v1::ENTITY_TYPE_COUNTRY: return "country";
+    case v1::ENTITY_TYPE_ADMIN_AREA: return "admin_area";
+    case v1::ENTITY_TYPE_CITY: return "city";
+    case v1::ENTITY_TYPE_REGION: return "region";
+    case v1::ENTITY_TYPE_FACILITY: return "facility";
+    default: return "unknown";
+  }
+}
+
+bool IsPlace(v1::EntityType type) {
+  return type == v1::ENTITY_TYPE_COUNTRY || type == v1::ENTITY_TYPE_CITY ||
+         type == v1::ENTITY_TYPE_ADMIN_AREA || type == v1::ENTITY_TYPE_REGION ||
+         type == v1::ENTITY_TYPE_FACILITY;
+}
+
+// A mention found in one sentence, before facts are assembled.
+struct SentenceMention {
+  size_t entity;
+  size_t first_token;
+  size_t end_token;  // exclusive
+  bool after_preposition;
+};
+
+// Builds the facts of one article.
+class ArticleExtraction {
+ public:
+  ArticleExtraction(const Lexicon& lexicon, const NormalizedArticle& article)
+      : lexicon_(lexicon), article_(article) {}
+
+  Extraction Run() {
+    for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
+    return std::move(result_);
+  }
+
+ private:
+  void ExtractSentence(size_t sentence) {
+    const SentenceSpan& span = article_.sentences[sentence];
+    tokens_ = Tokenize(article_.clean_text, span.start, span.end);
+    sentence_ = sentence;
+    mentions_.clear();
+    size_t i = 0;
+    while (i < tokens_.size()) i = ReadAt(i);
+    ExtractRelations();
+    ExtractEvents();
+  }
+
+  // Recognises whatever starts at token i and returns the next token to look at.
+  size_t ReadAt(size_t i) {
+    const Token& token = tokens_[i];
+    if (!token.is_word || !token.capitalized) return i + 1;
+    size_t end = RunEnd(i);
+    size_t start = i;
+    while (start < end && lexicon_.IsNameStopword(tokens_[start].text)) ++start;
+    if (start == end) return end;
+    if (start > i) return start;  // re-read from the first real name word
+
+    if (auto organization = OrganizationKindOf(start, end); organization != v1::ORGANIZATION_KIND_UNSPECIFIED) {
+      AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
+      return ReadAcronymDefinition(end);
+    }
+    if (size_t country_end = MatchCountry(start, end); country_end > start) {
+      return country_end;
+    }
+    if (const Country* country = lexicon_.FindDemonym(tokens_[start].folded)) {
+      AddCountryMention(*country, start, start + 1, kDemonymConfidence);
+      return start + 1;
+    }
+    if (lexicon_.IsFacilityKeyword(tokens_[end - 1].text) && end - start >= 2) {
+      AddNamed(v1::ENTITY_TYPE_FACILITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
+      return end;
+    }
+    return ReadNameRun(start, end);
+  }
+
+  // The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
+  size_t RunEnd(size_t i) const {
+    size_t end = i + 1;
+    while (end < tokens_.size()) {
+      const Token& next = tokens_[end];
+      if (next.is_word && next.capitalized && WithoutPossessive(tokens_[end - 1].text) == tokens_[end - 1].text.size()) {
+        ++end;
+      } else if (next.is_word && IsNameConnector(next.folded) && end + 1 < tokens_.size() &&
+                 tokens_[end + 1].capitalized) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const {
+    if (end - start < 2) return v1::ORGANIZATION_KIND_UNSPECIFIED;
+    for (size_t t = start; t < end; ++t) {
+      auto kind = lexicon_.OrganizationKeyword(tokens_[t].text);
+      if (kind != v1::ORGANIZATION_KIND_UNSPECIFIED) return kind;
+    }
+    return v1::ORGANIZATION_KIND_UNSPECIFIED;
+  }
+
+  // Longest country name starting at `start` within the run; returns its end or `start`.
+  size_t MatchCountry(size_t start, size_t end) {
+    size_t longest = std::min(end - start, lexicon_.max_country_words());
+    for (size_t length = longest; length >= 1; --length) {
+      std::string phrase;
+      for (size_t t = start; t < start + length; ++t) {
+        if (!phrase.empty()) phrase += ' ';
+        std::string_view word = tokens_[t].folded;
+        if (t + 1 == start + length) word = word.substr(0, WithoutPossessive(word));
+        phrase += word;
+      }
+      if (const Country* country = lexicon_.FindCountry(phrase)) {
+        AddCountryMention(*country, start, start + length, kCountryConfidence);
+        return start + length;
+      }
+    }
+    return start;
+  }
+
+  size_t ReadNameRun(size_t start, size_t end) {
+    // "Interior Minister Salif Kone": the title ends at its last title word.
+    for (size_t t = end - 1; t > start; --t) {
+      if (lexicon_.IsRoleTitle(tokens_[t - 1].folded)) {
+        AddPerson(start, t, t, end);
+        return end;
+      }
+    }
+    if (lexicon_.IsRoleTitle(tokens_[end - 1].folded)) return end;  // "Foreign Minister" alone
+    // "envoy Ama Boateng": a lower-case title just before the name.
+    if (start > 0 && lexicon_.IsRoleTitle(tokens_[start - 1].folded)) {
+      size_t title_start = start - 1;
+      while (title_start > 0 && lexicon_.IsRoleTitle(tokens_[title_start - 1].folded)) --title_start;
+      AddPerson(title_start, start, start, end);
+      return end;
+    }
+    bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+    if (end - start == 1) {
+      std::string word(tokens_[start].text.substr(0, WithoutPossessive(tokens_[start].text)));
+      if (auto it = surnames_.find(FoldForMatching(word)); it != surnames_.end()) {
+        AddMention(it->second, start, end, kCoreferenceConfidence);
+      } else if (auto it2 = acronyms_.find(word); it2 != acronyms_.end()) {
+        AddMention(it2->second, start, end, kCoreferenceConfidence);
+      } else if (after_preposition) {
+        AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end,
+                 kPlaceAfterPrepositionConfidence);
+      }
+      return end;
+    }
+    if (after_preposition) {
+      AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
+    } else if (end - start <= 3 && start > 0) {
+      // A sentence-initial run is too often a headline fragment; inside a sentence two or
+      // three capitalised words are most often a person.
+      size_t entity = AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end,
+                               kUntitledNameConfidence);
+      RememberSurname(entity, end);
+    }
+    return ReadAcronymDefinition(end);
+  }
+
+  // title tokens [title_start, title_end), name tokens [name_start, name_end).
+  void AddPerson(size_t title_start, size_t title_end, size_t name_start, size_t name_end) {
+    // A country or demonym just before the title is the office's country.
+    std::optional<size_t> organization;
+    bool demonym = false;
+    if (title_start > 0 && !mentions_.empty() && mentions_.back().end_token == title_start &&
+        result_.entities[mentions_.back().entity].type == v1::ENTITY_TYPE_COUNTRY) {
+      organization = mentions_.back().entity;
+      demonym = lexicon_.FindDemonym(tokens_[title_start - 1].folded) != nullptr;
+    }
+    size_t person = AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, name_start, name_end,
+                             kTitledPersonConfidence);
+    RememberSurname(person, name_end);
+    std::string title(Text(title_start, title_end));
+    TextSpan span = Span(organization ? title_start - 1 : title_start, name_end);
+    result_.roles.push_back({person, title, organization, span});
+    if (organization) {
+      result_.relationships.push_back({person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *organization, title,
+                                       kTitledPersonConfidence * 0.9, span});
+      if (demonym) {
+        result_.relationships.push_back({person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *organization, "",
+                                         kDemonymConfidence, span});
+      }
+    }
+  }
+
+  // "Coastal Defence Front (CDF)": the acronym becomes an alias of the entity just added.
+  size_t ReadAcronymDefinition(size_t end) {
+    if (end + 2 < tokens_.size() && tokens_[end].text == "(" && IsAcronym(tokens_[end + 1].text) && tokens_[end + 2].text == ")" && !mentions_.empty() &&
+        mentions_.back().end_token == end) {
+      size_t entity = mentions_.back().entity;
+      std::string acronym(tokens_[end + 1].text);
+      acronyms_[acronym] = entity;
+      auto& aliases = result_.entities[entity].aliases;
+      if (std::find(aliases.begin(), aliases.end(), acronym) == aliases.end()) aliases.push_back(acronym);
+      AddMention(entity, end + 1, end + 2, kCoreferenceConfidence);
+      return end + 3;
+    }
+    return end;
+  }
+
+  void RememberSurname(size_t entity, size_t name_end) {
+    const Token& last = tokens_[name_end - 1];
+    surnames_[FoldForMatching(last.text.substr(0, WithoutPossessive(last.text)))] = entity;
+  }
+
+  void AddCountryMention(const Country& country, size_t start, size_t end, double confidence) {
+    std::string key = strings::Cat("country:", country.alpha2);
+    size_t entity = FindOrAddEntity(key, [&] {
+      ExtractedEntity e;
+      e.key = key;
+      e.type = v1::ENTITY_TYPE_COUNTRY;
+      e.name = country.name;
+      e.external_ids = {{"iso3166-1-alpha2", country.alpha2}, {"iso3166-1-alpha3", country.alpha3}};
+      return e;
+    });
+    AddMention(entity, start, end, confidence);
+  }
+
+  size_t AddNamed(v1::EntityType type, v1::OrganizationKind kind, size_t start, size_t end, double confidence) {
+    std::string name(Text(start, end));
+    name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
+    std::string key = strings::Cat(EntityTypeKeyName(type), ":", FoldForMatching(name));
+    size_t entity = FindOrAddEntity(key, [&] {
+      ExtractedEntity e;
+      e.key = key;
+      e.type = type;
+      e.organization_kind = kind;
+      e.name = name;
+      return e;
+    });
+    AddMention(entity, start, end, confidence);
+    return entity;
+  }
+
+  template <typename MakeEntity>
+  size_t FindOrAddEntity(const std::string& key, MakeEntity make) {
+    auto [it, inserted] = entity_by_key_.emplace(key, result_.entities.size());
+    if (inserted) result_.entities.push_back(make());
+    return it->second;
+  }
+
+  void AddMention(size_t entity, size_t start, size_t end, double confidence) {
+    // The possessive "'s" is not part of the name.
+    TextSpan span = Span(start, end);
+    span.end -= tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text);
+    result_.mentions.push_back({entity, span, confidence});
+    bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+    mentions_.push_back({entity, start, end, after_preposition});
+  }
+
+  // "Niamey, the capital of Niger", "the Nigerien capital, Niamey", "Ségou, Mali".
+  void ExtractRelations() {
+    for (size_t m = 0; m + 1 < mentions_.size(); ++m) {
+      const SentenceMention& a = mentions_[m];
+      const SentenceMention& b = mentions_[m + 1];
+      const auto& ea = result_.entities[a.entity];
+      const auto& eb = result_.entities[b.entity];
+      std::string between = Folded(a.end_token, b.first_token);
+      if (eb.type == v1::ENTITY_TYPE_COUNTRY && (ea.type == v1::ENTITY_TYPE_CITY || ea.type == v1::ENTITY_TYPE_FACILITY)) {
+        if (between == ", the capital of" || between == ", capital of") {
+          AddRelation(a, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, b, 0.85);
+        } else if (between == ",") {
+          AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
+        }
+      }
+      if (ea.type == v1::ENTITY_TYPE_COUNTRY && eb.type == v1::ENTITY_TYPE_CITY &&
+          (between == "capital ," || between == "capital")) {
+        AddRelation(b, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, a, 0.8);
+      }
+    }
+  }
+
+  void AddRelation(const SentenceMention& subject, v1::RelationshipPredicate predicate,
+                   const SentenceMention& object, double confidence) {
+    size_t first = std::min(subject.first_token, object.first_token);
+    size_t last = std::max(subject.end_token, object.end_token);
+    result_.relationships.push_back({subject.entity, predicate, object.entity, "", confidence, Span(first, last)});
+  }
+
+  void ExtractEvents() {
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      if (!tokens_[t].is_word) continue;
+      const EventTrigger* trigger = lexicon_.FindTrigger(tokens_[t].folded);
+      if (!trigger) continue;
+      const SentenceMention* agent = nullptr;
+      const SentenceMention* other = nullptr;
+      const SentenceMention* location = nullptr;
+      for (const auto& mention : mentions_) {
+        bool place = IsPlace(result_.entities[mention.entity].type);
+        if (mention.end_token <= t) {
+          if (!mention.after_preposition) agent = &mention;
+        } else if (mention.first_token > t) {
+          if (place && mention.after_preposition) {
+            if (!location) location = &mention;
+          } else if (!other) {
+            other = &mention;
+          }
+        }
+      }
+      if (!agent && !other) continue;
+      ExtractedEvent event;
+      event.type = trigger->type;
+      event.cameo_code = trigger->cameo_code;
+      event.trigger_text = std::string(tokens_[t].text);
+      if (agent) event.participants.push_back({agent->entity, v1::PARTICIPANT_ROLE_AGENT, Text(agent->first_token, agent->end_token)});
+      if (other) {
+        bool place = IsPlace(result_.entities[other->entity].type) && result_.entities[other->entity].type != v1::ENTITY_TYPE_COUNTRY;
+        auto role = event.type == v1::EVENT_TYPE_MEET ? v1::PARTICIPANT_ROLE_CO_PARTICIPANT
+                    : place                          ? v1::PARTICIPANT_ROLE_LOCATION
+                                                     : v1::PARTICIPANT_ROLE_TARGET;
+        event.participants.push_back({other->entity, role, Text(other->first_token, other->end_token)});
+        if (role == v1::PARTICIPANT_ROLE_LOCATION && !location) location = other;
+      }
+      if (location) {
+        event.location = location->entity;
+        if (location != other) {
+          event.participants.push_back({location->entity, v1::PARTICIPANT_ROLE_LOCATION,
+                                        Text(location->first_token, location->end_token)});
+        }
+      }
+      SetModality(t, event);
+      event.time = ResolveSentenceTime(tokens_, article_.published_at);
+      event.confidence = agent && other ? 0.7 : 0.5;
+      size_t first = agent ? std::min(agent->first_token, t) : t;
+      size_t last = t + 1;
+      for (const auto* mention : {other, location}) {
+        if (mention) last = std::max(last, mention->end_token);
+      }
+      event.span = Span(first, last);
+      event.merge_key = MergeKey(event);
+      result_.events.push_back(std::move(event));
+    }
+  }
+
+  void SetModality(size_t trigger, ExtractedEvent& event) const {
+    static const std::set<std::string, std::less<>> kHypothetical = {
+        "could", "may", "might", "would", "plans", "planned", "plan", "intends", "unlikely",
+        "lacks", "lack", "capacity", "threatened", "threatens", "if", "should", "wants", "will"};
+    static const std::set<std::string, std::less<>> kNegation = {
+        "not", "never", "no", "denied", "denies", "didn't", "did't", "without"};
+    static const std::set<std::string, std::less<>> kReporting = {
+        "said", "says", "according", "told", "claimed", "claims", "reported", "alleged"};
+    for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
+      if (kNegation.count(tokens_[t].folded)) {
+        event.modality = v1::MODALITY_NEGATED;
+        return;
+      }
+    }
+    for (size_t t = 0; t < trigger; ++t) {
+      if (kHypothetical.count(tokens_[t].folded)) {
+        event.modality = v1::MODALITY_HYPOTHETICAL;
+        return;
+      }
+    }
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      if (!kReporting.count(tokens_[t].folded)) continue;
+      event.modality = v1::MODALITY_REPORTED;
+      if (tokens_[t].folded == "according" && t + 2 < tokens_.size()) {
+        size_t end = t + 2;
+        while (end < tokens_.size() && end < t + 6 && tokens_[end].is_word) ++end;
+        event.attributed_to = Text(t + 2, end);
+      } else if (t > 0) {
+        size_t start = t;
+        while (start > 0 && start + 4 > t && tokens_[start - 1].is_word) --start;
+        if (start < t) event.attributed_to = Text(start, t);
+      }
+      return;
+    }
+  }
+
+  std::string MergeKey(const ExtractedEvent& event) const {
+    std::vector<std::string> parts;
+    for (const auto& participant : event.participants) {
+      parts.push_back(strings::Cat(static_cast<int>(participant.role), "=", result_.entities[participant.entity].key));
+    }
+    std::sort(parts.begin(), parts.end());
+    std::string day = "undated";
+    if (event.time.start) {
+      auto days = std::chrono::floor<std::chrono::days>(*event.time.start).time_since_epoch().count();
+      day = std::to_string(days);
+    }
+    return strings::Cat(static_cast<int>(event.type), "|", static_cast<int>(event.modality), "|", strings::Join(parts, ","), "|", day);
+  }
+
+  std::string Text(size_t start, size_t end) const {
+    return std::string(article_.clean_text.substr(tokens_[start].start, tokens_[end - 1].end - tokens_[start].start));
+  }
+
+  std::string Folded(size_t start, size_t end) const {
+    std::vector<std::string_view> words;
+    for (size_t t = start; t < end; ++t) words.push_back(tokens_[t].folded);
+    return strings::Join(words, " ");
+  }
+
+  TextSpan Span(size_t start, size_t end) const {
+    return {sentence_, tokens_[start].start, tokens_[end - 1].end};
+  }
+
+  const Lexicon& lexicon_;
+  const NormalizedArticle& article_;
+  Extraction result_;
+  std::map<std::string, size_t> entity_by_key_;
+  std::map<std::string, size_t> surnames_;  // folded surname -> person, this article
+  std::map<std::string, size_t> acronyms_;  // acronym -> organisation, this article
+  std::vector<Token> tokens_;
+  std::vector<SentenceMention> mentions_;
+  size_t sentence_ = 0;
+};
+
+}  // namespace
+
+Extraction Extractor::Extract(const NormalizedArticle& article) const {
+  if (article.language != "en") return {};
+  return ArticleExtraction(*lexicon_, article).Run();
+}
+
+}  // namespace dossier::engine

@@ -1,0 +1,153 @@
+#include "lexicon.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_split.h>
+#include <absl/strings/strip.h>
+#include <nlohmann/json.hpp>
+
+#include "dossier/common/embedded_file.h"
+#include "text.h"
+
+namespace dossier::engine_data {
+std::span<const dossier::EmbeddedFile> EmbeddedFiles();
+}
+
+#include "dossier/common/strings.h"
+
+namespace dossier::engine {
+namespace {
+
+std::string_view EmbeddedFile(std::string_view name) {
+  for (const auto& file : engine_data::EmbeddedFiles()) {
+    if (file.name == name) return file.content;
+  }
+  return {};
+}
+
+// The non-comment, non-blank lines of a curated file, split at tabs.
+std::vector<std::vector<std::string>> Rows(std::string_view name) {
+  std::vector<std::vector<std::string>> rows;
+  for (std::string_view line : strings::Split(EmbeddedFile(name), "\n")) {
+    line = strings::TrimTrailing(line);
+    if (line.empty() || line.front() == '#') continue;
+    auto fields = strings::Split(line, "\t");
+    rows.emplace_back(fields.begin(), fields.end());
+  }
+  return rows;
+}
+
+size_t WordCount(std::string_view phrase) {
+  return strings::Split(phrase, " ", true).size();
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view iso_codes_json_dir) {
+  auto lexicon = std::make_shared<Lexicon>();
+  std::string path = strings::Cat(iso_codes_json_dir, "/iso_3166-1.json");
+  std::ifstream file(path);
+  if (!file) {
+    return absl::FailedPreconditionError(
+        strings::Cat("cannot read ", path, "; install Debian's iso-codes package"));
+  }
+  nlohmann::json iso;
+  try {
+    iso = nlohmann::json::parse(file);
+  } catch (const std::exception& e) {
+    return absl::FailedPreconditionError(strings::Cat("cannot parse ", path, ": ", e.what()));
+  }
+  auto add_name = [&](std::string_view name, size_t index) {
+    std::string folded = FoldForMatching(name);
+    lexicon->country_by_name_.emplace(folded, index);
+    lexicon->max_country_words_ = std::max(lexicon->max_country_words_, WordCount(folded));
+  };
+  for (const auto& entry : iso.at("3166-1")) {
+    Country country;
+    country.alpha2 = entry.at("alpha_2").get<std::string>();
+    country.alpha3 = entry.at("alpha_3").get<std::string>();
+    country.name = entry.value("common_name", entry.at("name").get<std::string>());
+    size_t index = lexicon->countries_.size();
+    lexicon->country_by_code_.emplace(country.alpha2, index);
+    add_name(entry.at("name").get<std::string>(), index);
+    add_name(country.name, index);
+    if (entry.contains("official_name")) add_name(entry["official_name"].get<std::string>(), index);
+    lexicon->countries_.push_back(std::move(country));
+  }
+  for (const auto& row : Rows("country_aliases.tsv")) {
+    auto it = lexicon->country_by_code_.find(row.at(1));
+    if (it == lexicon->country_by_code_.end()) {
+      return absl::FailedPreconditionError(strings::Cat("country_aliases.tsv: unknown code ", row[1]));
+    }
+    add_name(row[0], it->second);
+  }
+  for (const auto& row : Rows("demonyms.tsv")) {
+    auto it = lexicon->country_by_code_.find(row.at(1));
+    if (it == lexicon->country_by_code_.end()) {
+      return absl::FailedPreconditionError(strings::Cat("demonyms.tsv: unknown code ", row[1]));
+    }
+    lexicon->country_by_demonym_.emplace(FoldForMatching(row[0]), it->second);
+  }
+  for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
+  for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
+  for (const auto& row : Rows("facility_keywords.txt")) lexicon->facility_keywords_.insert(row.at(0));
+  for (const auto& row : Rows("organization_keywords.tsv")) {
+    v1::OrganizationKind kind;
+    if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(1)), &kind)) {
+      return absl::FailedPreconditionError(strings::Cat("organization_keywords.tsv: bad kind ", row[1]));
+    }
+    lexicon->organization_keywords_.emplace(row[0], kind);
+  }
+  for (const auto& row : Rows("event_triggers.tsv")) {
+    EventTrigger trigger;
+    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
+      return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: bad type ", row[1]));
+    }
+    trigger.cameo_code = row.at(2);
+    lexicon->triggers_.emplace(row[0], trigger);
+  }
+  std::vector<std::string> patterns;
+  for (const auto& row : Rows("furniture_lines.txt")) patterns.push_back(strings::Cat("(?:", row.at(0), ")"));
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  lexicon->furniture_line_ = std::make_unique<RE2>(strings::Join(patterns, "|"), options);
+  if (!lexicon->furniture_line_->ok()) {
+    return absl::FailedPreconditionError(
+        strings::Cat("furniture_lines.txt: ", lexicon->furniture_line_->error()));
+  }
+  return std::shared_ptr<const Lexicon>(std::move(lexicon));
+}
+
+const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
+  auto it = country_by_name_.find(std::string(folded_phrase));
+  return it == country_by_name_.end() ? nullptr : &countries_[it->second];
+}
+
+const Country* Lexicon::FindDemonym(std::string_view folded_word) const {
+  auto it = country_by_demonym_.find(std::string(folded_word));
+  return it == country_by_demonym_.end() ? nullptr : &countries_[it->second];
+}
+
+const Country* Lexicon::FindCountryByCode(std::string_view alpha2) const {
+  auto it = country_by_code_.find(std::string(alpha2));
+  return it == country_by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
+  auto it = organization_keywords_.find(std::string(word));
+  return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
+const EventTrigger* Lexicon::FindTrigger(std::string_view folded_word) const {
+  auto it = triggers_.find(std::string(folded_word));
+  return it == triggers_.end() ? nullptr : &it->second;
+}
+
+bool Lexicon::IsFurnitureLine(std::string_view line) const {
+  return RE2::FullMatch(strings::Trim(line), *furniture_line_);
+}
+
+}  // namespace dossier::engine

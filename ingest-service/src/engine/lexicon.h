@@ -1,0 +1,72 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <absl/status/statusor.h>
+#include <re2/re2.h>
+
+#include "dossier/v1/entity.pb.h"
+#include "dossier/v1/event.pb.h"
+
+namespace dossier::engine {
+
+/// A country from ISO 3166-1.
+struct Country {
+  std::string alpha2;
+  std::string alpha3;
+  std::string name;  // common name where ISO gives one ("Bolivia"), else the short name
+};
+
+/// How a word signals an event.
+struct EventTrigger {
+  v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+  std::string cameo_code;
+};
+
+/// Everything extraction looks words up in: the country gazetteer (Debian iso-codes plus our
+/// curated aliases and demonyms) and our curated lexicons under data/. Loaded once per
+/// process; immutable and shareable between threads afterwards.
+class Lexicon {
+ public:
+  /// Loads ISO 3166-1 from `iso_codes_json_dir` (Debian: /usr/share/iso-codes/json) and the
+  /// curated files compiled into the binary.
+  static absl::StatusOr<std::shared_ptr<const Lexicon>> Load(
+      std::string_view iso_codes_json_dir = "/usr/share/iso-codes/json");
+
+  /// The country a phrase names ("niger", "the united states" folded to lower case).
+  const Country* FindCountry(std::string_view folded_phrase) const;
+  /// The country a demonym refers to ("ghanaian").
+  const Country* FindDemonym(std::string_view folded_word) const;
+  const Country* FindCountryByCode(std::string_view alpha2) const;
+  /// Most words in a country name.
+  size_t max_country_words() const { return max_country_words_; }
+
+  bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.count(std::string(folded_word)); }
+  bool IsNameStopword(std::string_view word) const { return name_stopwords_.count(std::string(word)); }
+  bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.count(std::string(word)); }
+  /// The organisation kind a keyword implies, or UNSPECIFIED.
+  v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
+  const EventTrigger* FindTrigger(std::string_view folded_word) const;
+  /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
+  bool IsFurnitureLine(std::string_view line) const;
+
+ private:
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, size_t> country_by_name_;
+  std::unordered_map<std::string, size_t> country_by_demonym_;
+  std::unordered_map<std::string, size_t> country_by_code_;
+  size_t max_country_words_ = 1;
+  std::unordered_set<std::string> role_titles_;
+  std::unordered_set<std::string> name_stopwords_;
+  std::unordered_set<std::string> facility_keywords_;
+  std::unordered_map<std::string, v1::OrganizationKind> organization_keywords_;
+  std::unordered_map<std::string, EventTrigger> triggers_;
+  std::unique_ptr<RE2> furniture_line_;
+};
+
+}  // namespace dossier::engine

@@ -1,0 +1,119 @@
+#include "normalizer.h"
+
+#include <array>
+
+#include <absl/strings/ascii.h>
+#include <absl/strings/match.h>
+#include <absl/strings/str_cat.h>
+#include <absl/strings/str_join.h>
+#include <absl/strings/str_split.h>
+
+#include "dates.h"
+#include "dossier/common/hashing.h"
+#include "html.h"
+#include "plain_text.h"
+#include "sentences.h"
+#include "text.h"
+#include "url.h"
+
+#include "dossier/common/strings.h"
+
+namespace dossier::engine {
+namespace {
+
+constexpr size_t kTinyBodyBytes = 400;
+
+// A first language guess (CLD2 comes with the extraction engine): English text is dense
+// in these function words.
+std::string GuessLanguage(std::string_view text) {
+  static const std::array<std::string_view, 12> kEnglish = {
+      "the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with"};
+  size_t words = 0, english = 0;
+  for (std::string_view word : strings::Split(text, " \n", true)) {
+    ++words;
+    std::string lower = strings::ToLowerAscii(word);
+    if (std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end()) ++english;
+  }
+  if (words < 20) return "";
+  return english * 100 >= words * 8 ? "en" : "und";
+}
+
+}  // namespace
+
+ContentFormat DetectFormat(std::string_view content) {
+  std::string_view start = strings::TrimLeading(content).substr(0, 512);
+  std::string lower = strings::ToLowerAscii(start);
+  return std::string_view(lower).starts_with("<!doctype html") || std::string_view(lower).starts_with("<html") ||
+                 (std::string_view(lower).find("<body") != std::string_view::npos) || (std::string_view(lower).find("<head") != std::string_view::npos) ||
+                 (std::string_view(lower).starts_with("<") && (std::string_view(lower).find("</") != std::string_view::npos))
+             ? v1::CONTENT_FORMAT_HTML
+             : v1::CONTENT_FORMAT_PLAIN_TEXT;
+}
+
+absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) const {
+  NormalizedArticle article;
+  auto canonical = CanonicalizeUrl("article.url", raw.url);
+  if (!canonical.ok()) return canonical.status();
+  if (strings::Trim(raw.content).empty()) {
+    return absl::InvalidArgumentError("article.content is required");
+  }
+  if (!IsValidUtf8(raw.content)) return absl::InvalidArgumentError("article.content is not valid UTF-8");
+  if (!raw.published.empty()) {
+    auto published = ParsePublicationDate("article.published", raw.published);
+    if (!published.ok()) return published.status();
+    article.published_at = *published;
+  }
+
+  article.url = raw.url;
+  article.canonical_url = *canonical;
+  article.format = raw.format == v1::CONTENT_FORMAT_UNSPECIFIED ? DetectFormat(raw.content) : raw.format;
+  std::vector<std::string> paragraphs;
+  std::string page_title, page_source, page_published;
+  if (article.format == v1::CONTENT_FORMAT_HTML) {
+    HtmlPage page = ParseHtmlPage(raw.content, *lexicon_);
+    paragraphs = std::move(page.paragraphs);
+    article.stripped_blocks = std::move(page.stripped_blocks);
+    page_title = std::move(page.title);
+    page_source = std::move(page.site_name);
+    page_published = std::move(page.published);
+    article.authors = std::move(page.authors);
+    if (auto page_canonical = CanonicalizeUrl("canonical link", page.canonical_url); page_canonical.ok()) {
+      article.canonical_url = *page_canonical;
+    }
+    if (page.text_bytes > 0 && page.link_bytes * 2 > page.text_bytes) {
+      article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_MOSTLY_LINKS);
+    }
+  } else {
+    PlainTextPage page = ParsePlainText(raw.content, *lexicon_, raw.title.empty());
+    paragraphs = std::move(page.paragraphs);
+    article.stripped_blocks = std::move(page.stripped_blocks);
+    page_title = std::move(page.title);
+    article.authors = std::move(page.authors);
+  }
+
+  article.clean_text = NormalizeNfc(strings::Join(paragraphs, "\n\n"));
+  if (article.clean_text.empty()) {
+    return absl::InvalidArgumentError(strings::Cat(
+        "article.content has no article text left after removing page furniture (",
+        article.stripped_blocks.size(), " blocks stripped)"));
+  }
+  article.title = NormalizeNfc(raw.title.empty() ? page_title : raw.title);
+  if (!raw.authors.empty()) article.authors = raw.authors;
+  article.source = !raw.source.empty() ? raw.source
+                   : !page_source.empty() ? page_source
+                                          : HostOf(article.canonical_url);
+  if (!article.published_at && !page_published.empty()) {
+    article.published_at = ParseMetadataDate(page_published);
+  }
+  if (!article.published_at) article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_NO_PUBLICATION_DATE);
+  article.language = GuessLanguage(article.clean_text);
+  if (article.language != "en") article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_NOT_ENGLISH);
+  if (article.clean_text.size() < kTinyBodyBytes) {
+    article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_TINY_BODY);
+  }
+  article.content_hash = Sha256Hex(article.clean_text);
+  article.sentences = SplitSentences(article.clean_text);
+  return article;
+}
+
+}  // namespace dossier::engine

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+
+#include <absl/status/statusor.h>
+
+#include "article.h"
+#include "lexicon.h"
+
+namespace dossier::engine {
+
+/// Turns a raw article (HTML or scraped text) into a clean article: validated URL and date,
+/// clean body text in NFC with paragraph breaks, metadata, stripped-block record, quality
+/// flags, content hash and sentence spans.
+class Normalizer {
+ public:
+  explicit Normalizer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+
+  /// INVALID_ARGUMENT (naming the field) for a missing or bad URL, an unparseable date,
+  /// content that is empty, not UTF-8, or has no text left after clean-up.
+  absl::StatusOr<NormalizedArticle> Normalize(const RawDocument& raw) const;
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+/// Detects HTML by its first tag; anything else is plain text.
+ContentFormat DetectFormat(std::string_view content);
+
+}  // namespace dossier::engine

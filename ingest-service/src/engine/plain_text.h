@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+#include "lexicon.h"
+
+namespace dossier::engine {
+
+/// What scraped plain text yields: paragraphs with page furniture lines removed.
+struct PlainTextPage {
+  std::string title;  // the first line, when it looks like a headline
+  std::vector<std::string> authors;
+  std::vector<std::string> paragraphs;
+  std::vector<StrippedBlock> stripped_blocks;
+};
+
+/// Splits scraped text into paragraphs (blank lines and single lines both end one; a line
+/// that continues a sentence in lower case is joined to it), drops furniture lines such as
+/// "Share", "0 Comments" or "(Word count: 412)", and reads a leading headline and "By" line.
+/// `want_title` says whether the first line should be taken as the headline.
+PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool want_title);
+
+}  // namespace dossier::engine

@@ -1,0 +1,54 @@
+#include "sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include <absl/strings/ascii.h>
+
+namespace dossier::engine {
+namespace {
+
+// Creating a break iterator loads rules; each thread keeps its own (they are not
+// thread-safe) cloned from one prototype.
+icu::BreakIterator* ThreadSentenceIterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
+    return U_SUCCESS(error) ? std::move(iterator) : nullptr;
+  }();
+  thread_local std::unique_ptr<icu::BreakIterator> local(prototype ? prototype->clone() : nullptr);
+  return local.get();
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+  std::vector<SentenceSpan> sentences;
+  auto add = [&](size_t start, size_t end) {
+    while (start < end && absl::ascii_isspace(static_cast<unsigned char>(text[start]))) ++start;
+    while (end > start && absl::ascii_isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    if (start < end) sentences.push_back({start, end});
+  };
+  icu::BreakIterator* iterator = ThreadSentenceIterator();
+  UErrorCode error = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &error);
+  if (!iterator || U_FAILURE(error)) {
+    add(0, text.size());
+    utext_close(utext);
+    return sentences;
+  }
+  // Native indexes of a UTF-8 UText are byte offsets.
+  iterator->setText(utext, error);
+  int32_t start = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; end = iterator->next()) {
+    add(static_cast<size_t>(start), static_cast<size_t>(end));
+    start = end;
+  }
+  utext_close(utext);
+  return sentences;
+}
+
+}  // namespace dossier::engine

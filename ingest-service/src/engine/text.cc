@@ -1,0 +1,81 @@
+#include "text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <absl/strings/ascii.h>
+
+namespace dossier::engine {
+
+std::string FoldForMatching(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    // U+2018/2019 (quotes) and U+2013/2014 (dashes) are E2 80 98/99 and E2 80 93/94.
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      unsigned char last = text[i + 2];
+      if (last == 0x98 || last == 0x99) { folded.push_back('\''); i += 2; continue; }
+      if (last == 0x9C || last == 0x9D) { folded.push_back('"'); i += 2; continue; }
+      if (last == 0x93 || last == 0x94) { folded.push_back('-'); i += 2; continue; }
+    }
+    folded.push_back(absl::ascii_tolower(c));
+  }
+  return folded;
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    if (absl::ascii_isspace(c) || nbsp) {
+      if (nbsp) ++i;
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string NormalizeNfc(std::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  if (U_FAILURE(error)) return std::string(text);
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (nfc->isNormalized(unicode, error) && U_SUCCESS(error)) return std::string(text);
+  error = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfc->normalize(unicode, error);
+  if (U_FAILURE(error)) return std::string(text);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  int32_t i = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+}  // namespace dossier::engine

@@ -1,0 +1,74 @@
+#include "tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text.h"
+
+namespace dossier::engine {
+namespace {
+
+UChar32 CodePointAt(std::string_view text, size_t offset, size_t* next) {
+  int32_t i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  *next = static_cast<size_t>(i);
+  return c;
+}
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
+  std::vector<Token> tokens;
+  size_t i = start;
+  while (i < end) {
+    size_t next = 0;
+    UChar32 c = CodePointAt(text, i, &next);
+    if (c < 0 || u_isUWhiteSpace(c)) {
+      i = next;
+      continue;
+    }
+    Token token;
+    token.start = i;
+    if (u_isalnum(c)) {
+      token.is_word = true;
+      token.capitalized = u_isupper(c);
+      size_t j = next;
+      while (j < end) {
+        size_t after = 0;
+        UChar32 d = CodePointAt(text, j, &after);
+        if (d >= 0 && u_isalnum(d)) {
+          j = after;
+          continue;
+        }
+        // Inner apostrophe, hyphen or abbreviation dot: part of the word if a letter follows
+        // (or, for a dot, if the word so far is dotted single letters like "U.S").
+        if ((IsApostrophe(d) || d == '-' || d == '.') && after < end) {
+          size_t after_next = 0;
+          UChar32 e = CodePointAt(text, after, &after_next);
+          bool letter_follows = e >= 0 && u_isalnum(e);
+          bool dotted = d == '.' && (j - token.start == 1 || text[j - 2] == '.');
+          if (letter_follows && (d != '.' || dotted)) {
+            j = after;
+            continue;
+          }
+        }
+        // "U.S." keeps its final dot.
+        if (d == '.' && j >= token.start + 3 && text[j - 2] == '.') j = after;
+        break;
+      }
+      token.end = j;
+    } else {
+      token.end = next;
+    }
+    token.text = text.substr(token.start, token.end - token.start);
+    token.folded = FoldForMatching(token.text);
+    i = token.end;
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+}  // namespace dossier::engine
