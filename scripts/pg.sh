@@ -42,7 +42,8 @@ start() {
     as_owner mkdir -p "$dir/socket"
   fi
   for attempt in 1 2 3 4 5; do
-    port=$(free_port)
+    # A restarted cluster keeps its port, so clients' URLs stay valid.
+    if [[ $attempt -eq 1 && -f "$dir/port" ]]; then port=$(cat "$dir/port"); else port=$(free_port); fi
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
         start >/dev/null; then

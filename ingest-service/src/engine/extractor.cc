@@ -31,6 +31,13 @@ bool IsPreposition(std::string_view folded) {
   return folded == "in" || folded == "at" || folded == "near" || folded == "from" || folded == "to";
 }
 
+// Prepositions that make a name a modifier rather than a participant ("envoy for the Sahel").
+bool IsModifierPreposition(std::string_view folded) {
+  static const std::set<std::string, std::less<>> kModifiers = {
+      "about", "across", "along", "between", "by", "for", "into", "of", "on", "over", "through", "under"};
+  return kModifiers.count(folded) > 0;
+}
+
 bool IsNameConnector(std::string_view folded) {
   return folded == "of" || folded == "for" || folded == "de" || folded == "du" || folded == "al";
 }
@@ -80,6 +87,8 @@ struct SentenceMention {
   size_t first_token;
   size_t end_token;  // exclusive
   bool after_preposition;
+  bool possessive;  // "Ghana's envoy": the head is what follows
+  bool modifier;    // after "for", "of", ...: not a participant
 };
 
 // Builds the facts of one article.
@@ -160,8 +169,13 @@ class ArticleExtraction {
   }
 
   // Longest country name starting at `start` within the run; returns its end or `start`.
-  size_t MatchCountry(size_t start, size_t end) {
-    size_t longest = std::min(end - start, lexicon_.max_country_words());
+  size_t MatchCountry(size_t start, size_t /*run_end*/) {
+    // Country names may hold lower-case words ("Côte d'Ivoire", "Bosnia and Herzegovina").
+    size_t longest = 0;
+    while (longest < lexicon_.max_country_words() && start + longest < tokens_.size() &&
+           tokens_[start + longest].is_word) {
+      ++longest;
+    }
     for (size_t length = longest; length >= 1; --length) {
       std::string phrase;
       for (size_t t = start; t < start + length; ++t) {
@@ -172,6 +186,11 @@ class ArticleExtraction {
       }
       if (const Country* country = lexicon_.FindCountry(phrase)) {
         AddCountryMention(*country, start, start + length, kCountryConfidence);
+        return start + length;
+      }
+      if (const std::string* region = lexicon_.FindRegion(phrase)) {
+        AddNamed(v1::ENTITY_TYPE_REGION, v1::ORGANIZATION_KIND_UNSPECIFIED, start, start + length, kCountryConfidence,
+                 *region);
         return start + length;
       }
     }
@@ -278,9 +297,14 @@ class ArticleExtraction {
     AddMention(entity, start, end, confidence);
   }
 
-  size_t AddNamed(v1::EntityType type, v1::OrganizationKind kind, size_t start, size_t end, double confidence) {
-    std::string name(Text(start, end));
-    name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
+  // `canonical_name` overrides the text as written (gazetteer names).
+  size_t AddNamed(v1::EntityType type, v1::OrganizationKind kind, size_t start, size_t end, double confidence,
+                  std::string canonical_name = "") {
+    std::string name = canonical_name;
+    if (name.empty()) {
+      name = Text(start, end);
+      name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
+    }
     std::string key = strings::Cat(EntityTypeKeyName(type), ":", FoldForMatching(name));
     size_t entity = FindOrAddEntity(key, [&] {
       ExtractedEntity e;
@@ -307,7 +331,13 @@ class ArticleExtraction {
     span.end -= tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text);
     result_.mentions.push_back({entity, span, confidence});
     bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
-    mentions_.push_back({entity, start, end, after_preposition});
+    bool possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
+    size_t before = start;
+    if (before > 0 && tokens_[before - 1].folded == "the") --before;
+    bool modifier = before > 0 && IsModifierPreposition(tokens_[before - 1].folded);
+    // "Ghanaian envoy Efua Mensah": the demonym describes the person who follows.
+    if (end < tokens_.size() && lexicon_.IsRoleTitle(tokens_[end].folded)) modifier = true;
+    mentions_.push_back({entity, start, end, after_preposition, possessive, modifier});
   }
 
   // "Niamey, the capital of Niger", "the Nigerien capital, Niamey", "Ségou, Mali".
@@ -351,7 +381,7 @@ class ArticleExtraction {
         bool place = IsPlace(result_.entities[mention.entity].type);
         if (mention.end_token <= t) {
           if (!mention.after_preposition) agent = &mention;
-        } else if (mention.first_token > t) {
+        } else if (mention.first_token > t && !mention.possessive && !mention.modifier) {
           if (place && mention.after_preposition) {
             if (!location) location = &mention;
           } else if (!other) {

@@ -91,6 +91,11 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     }
     lexicon->country_by_demonym_.emplace(FoldForMatching(row[0]), it->second);
   }
+  for (const auto& row : Rows("regions.tsv")) {
+    lexicon->regions_.emplace(FoldForMatching(row.at(0)), row.at(1));
+    lexicon->max_country_words_ = std::max(lexicon->max_country_words_, WordCount(FoldForMatching(row[0])));
+  }
+  for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
   for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
   for (const auto& row : Rows("facility_keywords.txt")) lexicon->facility_keywords_.insert(row.at(0));
@@ -124,6 +129,11 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
 const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
   auto it = country_by_name_.find(std::string(folded_phrase));
   return it == country_by_name_.end() ? nullptr : &countries_[it->second];
+}
+
+const std::string* Lexicon::FindRegion(std::string_view folded_phrase) const {
+  auto it = regions_.find(std::string(folded_phrase));
+  return it == regions_.end() ? nullptr : &it->second;
 }
 
 const Country* Lexicon::FindDemonym(std::string_view folded_word) const {

@@ -40,12 +40,15 @@ class Lexicon {
 
   /// The country a phrase names ("niger", "the united states" folded to lower case).
   const Country* FindCountry(std::string_view folded_phrase) const;
+  /// The canonical name of the region a phrase names ("the sahel" -> "Sahel").
+  const std::string* FindRegion(std::string_view folded_phrase) const;
   /// The country a demonym refers to ("ghanaian").
   const Country* FindDemonym(std::string_view folded_word) const;
   const Country* FindCountryByCode(std::string_view alpha2) const;
   /// Most words in a country name.
   size_t max_country_words() const { return max_country_words_; }
 
+  bool IsAbbreviation(std::string_view word) const { return abbreviations_.count(std::string(word)); }
   bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.count(std::string(folded_word)); }
   bool IsNameStopword(std::string_view word) const { return name_stopwords_.count(std::string(word)); }
   bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.count(std::string(word)); }
@@ -60,7 +63,9 @@ class Lexicon {
   std::unordered_map<std::string, size_t> country_by_name_;
   std::unordered_map<std::string, size_t> country_by_demonym_;
   std::unordered_map<std::string, size_t> country_by_code_;
+  std::unordered_map<std::string, std::string> regions_;
   size_t max_country_words_ = 1;
+  std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> role_titles_;
   std::unordered_set<std::string> name_stopwords_;
   std::unordered_set<std::string> facility_keywords_;

@@ -34,7 +34,7 @@ std::string GuessLanguage(std::string_view text) {
     std::string lower = strings::ToLowerAscii(word);
     if (std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end()) ++english;
   }
-  if (words < 20) return "";
+  if (words < 5) return "";
   return english * 100 >= words * 8 ? "en" : "und";
 }
 
@@ -112,7 +112,7 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
     article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_TINY_BODY);
   }
   article.content_hash = Sha256Hex(article.clean_text);
-  article.sentences = SplitSentences(article.clean_text);
+  article.sentences = SplitSentences(article.clean_text, *lexicon_);
   return article;
 }
 

@@ -23,9 +23,7 @@ icu::BreakIterator* ThreadSentenceIterator() {
   return local.get();
 }
 
-}  // namespace
-
-std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+std::vector<SentenceSpan> IcuSentences(std::string_view text) {
   std::vector<SentenceSpan> sentences;
   auto add = [&](size_t start, size_t end) {
     while (start < end && absl::ascii_isspace(static_cast<unsigned char>(text[start]))) ++start;
@@ -49,6 +47,30 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   }
   utext_close(utext);
   return sentences;
+}
+
+// True when `sentence` ends in an abbreviation and `next` continues the same paragraph.
+bool EndsInAbbreviation(std::string_view text, const SentenceSpan& sentence, const SentenceSpan& next,
+                        const Lexicon& lexicon) {
+  std::string_view gap = text.substr(sentence.end, next.start - sentence.end);
+  if (gap.find('\n') != std::string_view::npos) return false;
+  std::string_view body = text.substr(sentence.start, sentence.end - sentence.start);
+  size_t space = body.find_last_of(" (\"");
+  return lexicon.IsAbbreviation(space == std::string_view::npos ? body : body.substr(space + 1));
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text, const Lexicon& lexicon) {
+  std::vector<SentenceSpan> merged;
+  for (const SentenceSpan& sentence : IcuSentences(text)) {
+    if (!merged.empty() && EndsInAbbreviation(text, merged.back(), sentence, lexicon)) {
+      merged.back().end = sentence.end;
+    } else {
+      merged.push_back(sentence);
+    }
+  }
+  return merged;
 }
 
 }  // namespace dossier::engine

@@ -4,12 +4,14 @@
 #include <vector>
 
 #include "article.h"
+#include "lexicon.h"
 
 namespace dossier::engine {
 
-/// Splits clean text into sentences with ICU's English sentence rules plus its abbreviation
-/// suppressions ("U.S.", "Gen.", "Jan." do not end a sentence). Spans are UTF-8 byte
-/// offsets with surrounding white space trimmed; paragraph breaks always end a sentence.
-std::vector<SentenceSpan> SplitSentences(std::string_view text);
+/// Splits clean text into sentences with ICU's English sentence rules, then rejoins
+/// boundaries that follow one of our curated abbreviations ("U.S.", "Gen.", "Jan.") inside
+/// a paragraph. Spans are UTF-8 byte offsets with surrounding white space trimmed;
+/// paragraph breaks always end a sentence.
+std::vector<SentenceSpan> SplitSentences(std::string_view text, const Lexicon& lexicon);
 
 }  // namespace dossier::engine

@@ -18,8 +18,8 @@ namespace {
 constexpr size_t kMaxUrlLength = 2048;
 
 bool IsTrackingParameter(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kExact = {
-      "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid", "cmpid", "igshid"};
+  static constexpr std::array<std::string_view, 11> kExact = {
+      "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid", "cmpid", "igshid", "ref", "ref_src"};
   std::string lower = strings::ToLowerAscii(name);
   return std::string_view(lower).starts_with("utm_") ||
          std::find(kExact.begin(), kExact.end(), lower) != kExact.end();

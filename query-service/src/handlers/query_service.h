@@ -1,0 +1,46 @@
+#pragma once
+
+#include "dossier/v1/query_service.grpc.pb.h"
+#include "paging/page_token.h"
+#include "repository/query_repository.h"
+
+namespace dossier::query {
+
+/// dossier.v1.QueryService. Each handler validates its request, calls the repository and
+/// maps the result; they live in one file per resource (articles.cc, entities.cc, ...).
+class QueryServiceImpl final : public v1::QueryService::Service {
+ public:
+  QueryServiceImpl(QueryRepository& repository, PageTokenCodec tokens)
+      : repository_(repository), tokens_(std::move(tokens)) {}
+
+  grpc::Status GetArticle(grpc::ServerContext* context, const v1::GetArticleRequest* request,
+                          v1::GetArticleResponse* response) override;
+  grpc::Status SearchArticles(grpc::ServerContext* context, const v1::SearchArticlesRequest* request,
+                              v1::SearchArticlesResponse* response) override;
+  grpc::Status GetEntity(grpc::ServerContext* context, const v1::GetEntityRequest* request,
+                         v1::GetEntityResponse* response) override;
+  grpc::Status SearchEntities(grpc::ServerContext* context, const v1::SearchEntitiesRequest* request,
+                              v1::SearchEntitiesResponse* response) override;
+  grpc::Status ListMentions(grpc::ServerContext* context, const v1::ListMentionsRequest* request,
+                            v1::ListMentionsResponse* response) override;
+  grpc::Status GetEvent(grpc::ServerContext* context, const v1::GetEventRequest* request,
+                        v1::GetEventResponse* response) override;
+  grpc::Status ListEvents(grpc::ServerContext* context, const v1::ListEventsRequest* request,
+                          v1::ListEventsResponse* response) override;
+  grpc::Status ListRelationships(grpc::ServerContext* context, const v1::ListRelationshipsRequest* request,
+                                 v1::ListRelationshipsResponse* response) override;
+  grpc::Status GetNeighborhood(grpc::ServerContext* context, const v1::GetNeighborhoodRequest* request,
+                               v1::GetNeighborhoodResponse* response) override;
+  grpc::Status FindPaths(grpc::ServerContext* context, const v1::FindPathsRequest* request,
+                         v1::FindPathsResponse* response) override;
+  grpc::Status GetEntityTimeline(grpc::ServerContext* context, const v1::GetEntityTimelineRequest* request,
+                                 v1::GetEntityTimelineResponse* response) override;
+  grpc::Status WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
+                           grpc::ServerWriter<v1::WatchEventsResponse>* writer) override;
+
+ private:
+  QueryRepository& repository_;
+  PageTokenCodec tokens_;
+};
+
+}  // namespace dossier::query

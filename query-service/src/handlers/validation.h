@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <absl/status/statusor.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/repeated_field.h>
+#include <grpcpp/grpcpp.h>
+
+#include "paging/page_token.h"
+#include "repository/query_repository.h"
+
+// Request checks shared by the query handlers. Every error is INVALID_ARGUMENT naming the
+// field, so a client can fix its request.
+namespace dossier::query {
+
+/// The call's deadline, if the client set one.
+Deadline DeadlineOf(const grpc::ServerContext* context);
+
+/// Enum values of a repeated filter; unknown values and the UNSPECIFIED zero are errors.
+absl::StatusOr<std::vector<int>> EnumFilter(std::string_view field, const google::protobuf::RepeatedField<int>& values,
+                                            const google::protobuf::EnumDescriptor* descriptor);
+
+/// A confidence threshold in [0, 1].
+absl::Status CheckConfidence(std::string_view field, double value);
+
+/// Bounds of a time range as timestamptz parameters; start must be before end.
+struct TimeBounds {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+};
+absl::StatusOr<TimeBounds> ReadTimeRange(std::string_view field, bool has_range, const v1::TimeRange& range);
+
+/// The page a List/Search request asks for (size and decoded token).
+absl::StatusOr<PageRequest> ReadPage(const google::protobuf::Message& request, int32_t page_size,
+                                     const std::string& page_token, const PageTokenCodec& tokens);
+
+/// An optional id filter: empty is nullopt, anything else must be a valid id.
+absl::StatusOr<std::optional<int64_t>> OptionalIdFilter(std::string_view field, std::string_view value);
+
+}  // namespace dossier::query

@@ -1,0 +1,65 @@
+// dossier-query: typed, read-only gRPC queries over the Dossier store.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "dossier/common/config.h"
+#include "dossier/common/db_pool.h"
+#include "dossier/common/logging.h"
+#include "dossier/common/migrations.h"
+#include "dossier/common/server.h"
+#include "dossier/common/strings.h"
+#include "handlers/query_service.h"
+
+int main(int argc, char** argv) {
+  dossier::BlockTerminationSignals();
+  CLI::App app("dossier-query: typed queries over entities, events and relationships");
+  dossier::ServiceConfig config;
+  dossier::AddServiceFlags(app, config, "0.0.0.0:50052");
+  std::string read_database_url;
+  app.add_option("--read-database-url", read_database_url, "read replica for all queries (default: the primary)")
+      ->envname("DOSSIER_READ_DATABASE_URL");
+  std::string page_token_key = "dossier-page-token-key";
+  app.add_option("--page-token-key", page_token_key,
+                 "secret that signs page tokens; the same on every replica (set it in production)")
+      ->envname("DOSSIER_PAGE_TOKEN_KEY");
+  CLI11_PARSE(app, argc, argv);
+  dossier::InitLogging("dossier-query", config.log_level);
+
+  dossier::DbPool primary(config.database_url, 1);
+  {
+    auto lease = primary.Acquire(std::chrono::seconds(30));
+    if (!lease.ok()) {
+      spdlog::error("event=startup_failed reason=\"{}\"", lease.status().message());
+      return 1;
+    }
+    auto version = dossier::ApplyMigrations(**lease);
+    if (!version.ok()) {
+      spdlog::error("event=startup_failed reason=\"{}\"", version.status().message());
+      return 1;
+    }
+    if (config.migrate_only) return 0;
+  }
+  dossier::DbPool reads(read_database_url.empty() ? config.database_url : read_database_url, config.db_pool_size,
+                        dossier::query::PrepareQueryStatements);
+  dossier::query::QueryRepository repository(reads);
+  dossier::query::QueryServiceImpl service(repository, dossier::query::PageTokenCodec(page_token_key));
+
+  dossier::ServerOptions options;
+  options.listen_address = config.listen_address;
+  options.health_service_name = "dossier.v1.QueryService";
+  options.health_check_interval = std::chrono::seconds(config.health_check_interval_seconds);
+  options.readiness_check = [&reads] {
+    auto lease = reads.Acquire(std::chrono::seconds(2));
+    if (!lease.ok()) return lease.status();
+    return dossier::CheckSchemaVersion(**lease);
+  };
+  auto server = dossier::GrpcServer::Start(options, {&service});
+  if (!server.ok()) {
+    spdlog::error("event=startup_failed reason=\"{}\"", server.status().message());
+    return 1;
+  }
+  int signal_number = dossier::WaitForTerminationSignal();
+  spdlog::info("event=shutdown signal={}", signal_number);
+  (*server)->Shutdown(std::chrono::seconds(config.shutdown_grace_seconds));
+  return 0;
+}

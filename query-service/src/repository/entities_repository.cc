@@ -1,0 +1,139 @@
+#include "dossier/common/strings.h"
+#include "dossier/common/transaction.h"
+#include "repository/fact_rows.h"
+#include "repository/query_repository.h"
+#include "repository/statements.h"
+
+namespace dossier::query {
+namespace {
+
+constexpr int kRelatedEntities = 10;
+
+constexpr const char* kEntityExists = "SELECT 1 FROM entities WHERE id = $1";
+
+// Entities linked to $1 by a relationship or a shared event, most connected first.
+constexpr const char* kRelatedEntitiesSql = R"sql(
+SELECT x.other, count(*) AS connections FROM (
+  SELECT CASE WHEN r.subject_entity_id = $1 THEN r.object_entity_id ELSE r.subject_entity_id END AS other
+  FROM relationships r WHERE r.subject_entity_id = $1 OR r.object_entity_id = $1
+  UNION ALL
+  SELECT q.entity_id FROM event_participants p
+  JOIN event_participants q ON q.event_id = p.event_id AND q.entity_id <> p.entity_id
+  WHERE p.entity_id = $1) x
+GROUP BY x.other ORDER BY connections DESC, x.other LIMIT $2)sql";
+
+// Exact name or alias first, then prefix matches, then (fuzzy) trigram neighbours; more
+// mentioned entities break ties. The keyset is (score, id).
+constexpr const char* kSearchEntities = R"sql(
+WITH matched AS (
+  SELECT a.entity_id,
+         max(CASE WHEN a.alias_norm = $1 THEN 2.0
+                  WHEN a.alias_norm LIKE $2 ESCAPE '\' THEN 1.0 ELSE 0.0 END
+             + similarity(a.alias_norm, $1)) AS match_score
+  FROM entity_aliases a
+  WHERE a.alias_norm LIKE $2 ESCAPE '\' OR ($3::boolean AND a.alias_norm % $1)
+  GROUP BY a.entity_id),
+ranked AS (
+  SELECT e.id, (m.match_score + ln(1 + e.mention_count) / 1000.0)::float8 AS score
+  FROM matched m JOIN entities e ON e.id = m.entity_id
+  WHERE cardinality($4::int[]) = 0 OR e.type = ANY($4::int[]))
+SELECT r.id, r.score::text FROM ranked r
+WHERE $5::float8 IS NULL OR r.score < $5 OR (r.score = $5 AND r.id > $6::bigint)
+ORDER BY r.score DESC, r.id
+LIMIT $7)sql";
+
+constexpr const char* kListMentions = R"sql(
+SELECT m.id, m.entity_id, m.text, m.article_id, m.sentence_index, m.start_offset, m.end_offset,
+       m.sentence, m.confidence, m.extractor_version
+FROM mentions m
+WHERE ($1::bigint IS NULL OR m.entity_id = $1)
+  AND ($2::bigint IS NULL OR m.article_id = $2)
+  AND ($3::bigint IS NULL OR m.id > $3)
+ORDER BY m.id
+LIMIT $4)sql";
+
+// LIKE pattern matching names that start with `prefix`.
+std::string PrefixPattern(std::string_view prefix) {
+  std::string pattern;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return pattern;
+}
+
+}  // namespace
+
+void PrepareEntityStatements(pqxx::connection& connection) {
+  connection.prepare("entity_exists", kEntityExists);
+  connection.prepare("related_entities", kRelatedEntitiesSql);
+  connection.prepare("search_entities", kSearchEntities);
+  connection.prepare("list_mentions", kListMentions);
+}
+
+absl::StatusOr<v1::GetEntityResponse> QueryRepository::GetEntity(int64_t id, Deadline deadline) {
+  v1::GetEntityResponse response;
+  absl::Status status = RunTransaction(pool_, TxMode::kReadOnly, deadline, "reading the entity",
+                                       [&](pqxx::transaction_base& tx) {
+    response.Clear();
+    auto entities = rows::LoadEntities(tx, {id}, true);
+    if (entities.empty()) return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
+    *response.mutable_entity() = std::move(entities[0]);
+    std::vector<int64_t> related_ids;
+    std::vector<int64_t> connections;
+    for (const auto& row : tx.exec_prepared("related_entities", id, kRelatedEntities)) {
+      related_ids.push_back(row[0].as<int64_t>());
+      connections.push_back(row[1].as<int64_t>());
+    }
+    auto related = rows::LoadEntities(tx, related_ids, false);
+    for (size_t i = 0; i < related.size(); ++i) {
+      auto* out = response.add_related();
+      *out->mutable_entity() = std::move(related[i]);
+      out->set_connection_count(connections[i]);
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return response;
+}
+
+absl::StatusOr<Page<v1::Entity>> QueryRepository::SearchEntities(const EntitySearch& search, const PageRequest& page,
+                                                                 Deadline deadline) {
+  Page<v1::Entity> result;
+  absl::Status status = RunTransaction(pool_, TxMode::kReadOnly, deadline, "searching entities",
+                                       [&](pqxx::transaction_base& tx) {
+    result = {};
+    auto rows = tx.exec_prepared("search_entities", search.query, PrefixPattern(search.query), search.fuzzy,
+                                 IntArrayParam(search.types), KeysetParam(page.after, 0),
+                                 KeysetParam(page.after, 1), page.size + 1);
+    std::vector<int64_t> ids;
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
+    result.items = rows::LoadEntities(tx, ids, true);
+    result.next = NextKeyset(rows, page.size, {1, 0});
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<int64_t> entity_id,
+                                                                std::optional<int64_t> article_id,
+                                                                const PageRequest& page, Deadline deadline) {
+  Page<v1::Mention> result;
+  absl::Status status = RunTransaction(pool_, TxMode::kReadOnly, deadline, "listing mentions",
+                                       [&](pqxx::transaction_base& tx) {
+    result = {};
+    if (entity_id && tx.exec_prepared("entity_exists", *entity_id).empty()) {
+      return absl::NotFoundError(strings::Cat("entity ", *entity_id, " does not exist"));
+    }
+    auto rows = tx.exec_prepared("list_mentions", entity_id, article_id, KeysetParam(page.after, 0), page.size + 1);
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) result.items.push_back(rows::MentionFromRow(rows[i]));
+    result.next = NextKeyset(rows, page.size, {0});
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+}  // namespace dossier::query

@@ -1,0 +1,15 @@
+#include "repository/fact_rows.h"
+#include "repository/query_repository.h"
+#include "repository/statements.h"
+
+namespace dossier::query {
+
+void PrepareQueryStatements(pqxx::connection& connection) {
+  rows::PrepareFactStatements(connection);
+  PrepareArticleStatements(connection);
+  PrepareEntityStatements(connection);
+  PrepareEventStatements(connection);
+  PrepareRelationshipStatements(connection);
+}
+
+}  // namespace dossier::query

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "dossier/common/db_pool.h"
+#include "dossier/common/server.h"
+#include "dossier/v1/ingest_service.grpc.pb.h"
+#include "dossier/v1/query_service.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "handlers/ingest_service.h"
+#include "handlers/query_service.h"
+
+namespace dossier::testing {
+
+/// Both real services, wired as their main() does, serving on loopback ports chosen by the
+/// kernel, with real gRPC clients. Uses the database of PostgresEnvironment.
+class TestServices {
+ public:
+  TestServices();
+  ~TestServices();
+
+  std::unique_ptr<v1::IngestService::Stub> ingest;
+  std::unique_ptr<v1::QueryService::Stub> query;
+  std::unique_ptr<grpc::health::v1::Health::Stub> ingest_health;
+  std::unique_ptr<grpc::health::v1::Health::Stub> query_health;
+
+  /// The serving status of a named health service ("dossier.v1.QueryService").
+  std::string HealthOf(grpc::health::v1::Health::Stub& stub, const std::string& service);
+
+ private:
+  DbPool ingest_pool_;
+  DbPool query_pool_;
+  std::unique_ptr<ingest::IngestRepository> ingest_repository_;
+  std::unique_ptr<ingest::IngestServiceImpl> ingest_service_;
+  std::unique_ptr<query::QueryRepository> query_repository_;
+  std::unique_ptr<query::QueryServiceImpl> query_service_;
+  std::unique_ptr<GrpcServer> ingest_server_;
+  std::unique_ptr<GrpcServer> query_server_;
+};
+
+/// A client context whose deadline is `seconds` from now.
+std::unique_ptr<grpc::ClientContext> ContextWithDeadline(double seconds = 10);
+
+}  // namespace dossier::testing

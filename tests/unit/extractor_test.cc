@@ -1,0 +1,176 @@
+#include "engine/extractor.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "engine/normalizer.h"
+
+namespace dossier::engine {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::Pair;
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { lexicon_ = *Lexicon::Load(); }
+
+  void Extract(const std::string& body, const std::string& published = "2025-03-12") {
+    RawDocument raw;
+    raw.url = "https://observer.example/story";
+    raw.title = "A story";
+    raw.published = published;
+    raw.content = body;
+    auto normalized = Normalizer(lexicon_).Normalize(raw);
+    ASSERT_TRUE(normalized.ok()) << normalized.status();
+    article_ = *normalized;
+    facts_ = Extractor(lexicon_).Extract(article_);
+  }
+
+  const ExtractedEntity* Entity(const std::string& key) const {
+    for (const auto& entity : facts_.entities) {
+      if (entity.key == key) return &entity;
+    }
+    return nullptr;
+  }
+
+  size_t EntityIndex(const std::string& key) const { return static_cast<size_t>(Entity(key) - facts_.entities.data()); }
+
+  // The text each mention of `key` points at, in order.
+  std::vector<std::string> MentionTexts(const std::string& key) const {
+    std::vector<std::string> texts;
+    for (const auto& mention : facts_.mentions) {
+      if (facts_.entities[mention.entity].key == key) {
+        texts.push_back(article_.clean_text.substr(mention.span.start, mention.span.end - mention.span.start));
+      }
+    }
+    return texts;
+  }
+
+  const ExtractedEvent* Event(v1::EventType type) const {
+    for (const auto& event : facts_.events) {
+      if (event.type == type) return &event;
+    }
+    return nullptr;
+  }
+
+  // (entity key, role) of each participant.
+  std::vector<std::pair<std::string, v1::ParticipantRole>> Participants(const ExtractedEvent& event) const {
+    std::vector<std::pair<std::string, v1::ParticipantRole>> out;
+    for (const auto& participant : event.participants) {
+      out.emplace_back(facts_.entities[participant.entity].key, participant.role);
+    }
+    return out;
+  }
+
+  static std::shared_ptr<const Lexicon> lexicon_;
+  NormalizedArticle article_;
+  Extraction facts_;
+};
+std::shared_ptr<const Lexicon> ExtractorTest::lexicon_;
+
+constexpr const char* kTalks =
+    "Niger's Interior Minister Adamou Sani met Ghanaian envoy Efua Mensah in Niamey on Monday, the ministry said. "
+    "Mensah praised the border police. The River Guard Front (RGF), an armed group, has blocked trucks near "
+    "Tillaberi. Officials said the RGF is unlikely to attack the capital.";
+
+TEST_F(ExtractorTest, FindsCountriesPeopleAndOrganisationsWithOffsets) {
+  Extract(kTalks);
+  ASSERT_NE(Entity("country:NE"), nullptr);
+  EXPECT_EQ(Entity("country:NE")->name, "Niger");
+  EXPECT_THAT(Entity("country:NE")->external_ids, Contains(Pair("iso3166-1-alpha3", "NER")));
+  EXPECT_THAT(MentionTexts("country:NE"), ElementsAre("Niger"));
+  EXPECT_THAT(MentionTexts("country:GH"), ElementsAre("Ghanaian"));
+  EXPECT_THAT(MentionTexts("person:adamou sani"), ElementsAre("Adamou Sani"));
+  // "Mensah" alone later in the article is the same person as "Efua Mensah".
+  EXPECT_THAT(MentionTexts("person:efua mensah"), ElementsAre("Efua Mensah", "Mensah"));
+  const ExtractedEntity* front = Entity("organization:river guard front");
+  ASSERT_NE(front, nullptr);
+  EXPECT_EQ(front->organization_kind, v1::ORGANIZATION_KIND_ARMED_GROUP);
+  EXPECT_THAT(front->aliases, ElementsAre("RGF"));
+  EXPECT_THAT(MentionTexts("organization:river guard front"), ElementsAre("River Guard Front", "RGF", "RGF"));
+}
+
+TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
+  Extract(kTalks);
+  const ExtractedEvent* meet = Event(v1::EVENT_TYPE_MEET);
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(meet->cameo_code, "040");
+  EXPECT_THAT(Participants(*meet),
+              ElementsAre(Pair("person:adamou sani", v1::PARTICIPANT_ROLE_AGENT),
+                          Pair("person:efua mensah", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                          Pair("city:niamey", v1::PARTICIPANT_ROLE_LOCATION)));
+  EXPECT_EQ(meet->modality, v1::MODALITY_REPORTED);
+  EXPECT_EQ(meet->attributed_to, "the ministry");
+  // Published Wednesday 2025-03-12: "on Monday" is 2025-03-10.
+  ASSERT_TRUE(meet->time.start.has_value());
+  EXPECT_EQ(*meet->time.start, std::chrono::sys_days(std::chrono::year(2025) / 3 / 10));
+  EXPECT_EQ(meet->time.granularity, v1::TIME_GRANULARITY_DAY);
+  EXPECT_EQ(meet->time.resolution, v1::TIME_RESOLUTION_RELATIVE_TO_PUBLICATION);
+  std::string evidence = article_.clean_text.substr(meet->span.start, meet->span.end - meet->span.start);
+  EXPECT_EQ(evidence, "Adamou Sani met Ghanaian envoy Efua Mensah in Niamey");
+}
+
+TEST_F(ExtractorTest, ModalitySeparatesClaimsFromHypotheticals) {
+  Extract(kTalks);
+  const ExtractedEvent* praise = Event(v1::EVENT_TYPE_PRAISE);
+  ASSERT_NE(praise, nullptr);
+  EXPECT_EQ(praise->modality, v1::MODALITY_ASSERTED);
+  EXPECT_EQ(praise->time.resolution, v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
+  const ExtractedEvent* blockade = Event(v1::EVENT_TYPE_BLOCKADE);
+  ASSERT_NE(blockade, nullptr);
+  EXPECT_THAT(Participants(*blockade),
+              Contains(Pair("organization:river guard front", v1::PARTICIPANT_ROLE_AGENT)));
+
+  Extract("The Lake Patrol Movement lacks the strength to seize the port of Kribi, analysts said.");
+  const ExtractedEvent* seize = Event(v1::EVENT_TYPE_SEIZE);
+  ASSERT_NE(seize, nullptr);
+  EXPECT_EQ(seize->modality, v1::MODALITY_HYPOTHETICAL);
+
+  Extract("Officials in Bamako say the Azawad Front denied it attacked Kidal.");
+  const ExtractedEvent* attack = Event(v1::EVENT_TYPE_ATTACK);
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->modality, v1::MODALITY_NEGATED);
+}
+
+TEST_F(ExtractorTest, RolesAndRelationshipsCarryEvidence) {
+  Extract(kTalks);
+  size_t sani = EntityIndex("person:adamou sani");
+  size_t niger = EntityIndex("country:NE");
+  size_t mensah = EntityIndex("person:efua mensah");
+  size_t ghana = EntityIndex("country:GH");
+  std::vector<std::tuple<size_t, v1::RelationshipPredicate, size_t, std::string>> relations;
+  for (const auto& relation : facts_.relationships) {
+    relations.emplace_back(relation.subject, relation.predicate, relation.object, relation.role_title);
+    EXPECT_LT(relation.span.start, relation.span.end);
+  }
+  EXPECT_THAT(relations, Contains(std::tuple(sani, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, niger,
+                                             std::string("Interior Minister"))));
+  EXPECT_THAT(relations, Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, ghana, std::string("envoy"))));
+  EXPECT_THAT(relations, Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, ghana, std::string())));
+}
+
+TEST_F(ExtractorTest, CountryAliasesResolveToOneEntityAndEventsShareMergeKeys) {
+  Extract("The U.S. and the United States Senate differ. America sanctioned Niger on Friday.");
+  EXPECT_THAT(MentionTexts("country:US"), Contains("U.S."));
+  EXPECT_THAT(MentionTexts("country:US"), Contains("America"));
+  const ExtractedEvent* sanction = Event(v1::EVENT_TYPE_SANCTION);
+  ASSERT_NE(sanction, nullptr);
+  std::string first_key = sanction->merge_key;
+  Extract("Niger was hit when the U.S. sanctioned Niger on Friday, officials in Niamey noted.");
+  sanction = Event(v1::EVENT_TYPE_SANCTION);
+  ASSERT_NE(sanction, nullptr);
+  EXPECT_NE(sanction->merge_key, first_key) << "asserted and reported reports are kept apart";
+}
+
+TEST_F(ExtractorTest, NonEnglishArticlesYieldNoFacts) {
+  Extract("Le ministre de l'Intérieur a rencontré l'envoyée du Ghana à Niamey lundi, selon le ministère. "
+          "Les deux responsables ont convenu de créer une commission mixte sur la sécurité des frontières "
+          "qui se réunira chaque trimestre.");
+  EXPECT_NE(article_.language, "en");
+  EXPECT_TRUE(facts_.entities.empty());
+}
+
+}  // namespace
+}  // namespace dossier::engine

@@ -1,0 +1,132 @@
+#include "engine/normalizer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace dossier::engine {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::Field;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class NormalizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { lexicon_ = *Lexicon::Load(); }
+  absl::StatusOr<NormalizedArticle> Normalize(std::string content, std::string published = "") {
+    RawDocument raw;
+    raw.url = "https://observer.example/2025/03/12/talks?utm_campaign=x";
+    raw.content = std::move(content);
+    raw.published = std::move(published);
+    return Normalizer(lexicon_).Normalize(raw);
+  }
+  static std::shared_ptr<const Lexicon> lexicon_;
+};
+std::shared_ptr<const Lexicon> NormalizerTest::lexicon_;
+
+constexpr const char* kPage = R"html(<!doctype html>
+<html><head>
+<title>Talks in Niamey | Observer</title>
+<meta property="og:site_name" content="Sahel Observer">
+<meta property="article:published_time" content="2025-03-12T08:30:00Z">
+<link rel="canonical" href="https://observer.example/2025/03/12/talks">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Niger and Ghana hold talks",
+ "author": {"@type": "Person", "name": "Awa Traore"}}</script>
+<style>p { color: red }</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="cookie-banner">We use cookies. Accept all</div>
+<article>
+<h1>Niger and Ghana hold talks</h1>
+<p>Interior Minister Salif Kone met envoy Ama Boateng in Niamey on Monday.</p>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+<p>The two officials agreed to meet every quarter.</p>
+<ul class="related-links"><li><a href="/a">Older story one</a></li><li><a href="/b">Older story two</a></li></ul>
+<script>trackReader();</script>
+</article>
+<section id="comments"><p>3 Comments</p><p>Great piece, Kone met nobody!</p></section>
+</body></html>)html";
+
+TEST_F(NormalizerTest, HtmlKeepsArticleParagraphsAndDropsFurniture) {
+  auto article = Normalize(kPage);
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "Interior Minister Salif Kone met envoy Ama Boateng in Niamey on Monday.\n\n"
+            "The two officials agreed to meet every quarter.");
+  EXPECT_THAT(article->stripped_blocks,
+              Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_SHARE_BAR)));
+  EXPECT_THAT(article->stripped_blocks,
+              Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_RELATED_LINKS)));
+}
+
+TEST_F(NormalizerTest, HtmlMetadataComesFromMetaTagsAndJsonLd) {
+  auto article = Normalize(kPage);
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Niger and Ghana hold talks");
+  EXPECT_EQ(article->source, "Sahel Observer");
+  EXPECT_EQ(article->canonical_url, "https://observer.example/2025/03/12/talks");
+  EXPECT_THAT(article->authors, Contains("Awa Traore"));
+  ASSERT_TRUE(article->published_at.has_value());
+  EXPECT_EQ(article->published_at->time_since_epoch().count(), 1741768200);
+  EXPECT_EQ(article->format, v1::CONTENT_FORMAT_HTML);
+  EXPECT_EQ(article->content_hash.size(), 64u);
+}
+
+TEST_F(NormalizerTest, ScrapedTextDropsFurnitureLinesButKeepsShortParagraphsAndLists) {
+  auto article = Normalize(
+      "Border post reopens in Kantchari\n"
+      "Share\n"
+      "Tweet\n"
+      "The post reopened on Tuesday after four days.\n"
+      "It was quiet.\n"
+      "- Trucks waiting: 140\n"
+      "- Fuel tankers: 12\n"
+      "See also: Ten things to know about the border\n"
+      "(Word count: 212)\n"
+      "0 Comments\n"
+      "Leave a comment\n",
+      "2025-03-12");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Border post reopens in Kantchari");
+  EXPECT_EQ(article->clean_text,
+            "The post reopened on Tuesday after four days.\n\nIt was quiet.\n\n- Trucks waiting: 140\n\n"
+            "- Fuel tankers: 12");
+  EXPECT_THAT(article->stripped_blocks,
+              Contains(AllOf(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE),
+                             Field(&StrippedBlock::preview, "(Word count: 212)"))));
+  EXPECT_EQ(article->canonical_url, "https://observer.example/2025/03/12/talks");
+}
+
+TEST_F(NormalizerTest, CleanTextIsNfc) {
+  // "Se\u0301gou" written with a combining accent becomes the composed "Ségou".
+  auto article = Normalize("Title line\nThe market in Se\xcc\x81gou reopened on Monday morning.\n");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->clean_text, HasSubstr("S\xc3\xa9gou"));
+}
+
+TEST_F(NormalizerTest, RejectsBadInputWithFieldNames) {
+  auto not_utf8 = Normalize("Title\nBad byte \xff here in the body.\n");
+  ASSERT_FALSE(not_utf8.ok());
+  EXPECT_THAT(std::string(not_utf8.status().message()), HasSubstr("UTF-8"));
+
+  auto only_furniture = Normalize("Share\nTweet\n0 Comments\n");
+  ASSERT_FALSE(only_furniture.ok());
+  EXPECT_THAT(std::string(only_furniture.status().message()), HasSubstr("no article text"));
+
+  auto bad_date = Normalize("Title\nBody text here.\n", "next week");
+  ASSERT_FALSE(bad_date.ok());
+  EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("article.published"));
+}
+
+TEST_F(NormalizerTest, FlagsTinyBodiesAndMissingDates) {
+  auto article = Normalize("Title\nShort body.\n");
+  ASSERT_TRUE(article.ok());
+  EXPECT_THAT(article->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_TINY_BODY));
+  EXPECT_THAT(article->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_NO_PUBLICATION_DATE));
+  EXPECT_THAT(article->quality_flags, Not(Contains(v1::ARTICLE_QUALITY_FLAG_MOSTLY_LINKS)));
+}
+
+}  // namespace
+}  // namespace dossier::engine

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <grpcpp/grpcpp.h>
+
+// Each command group registers its subcommands on the app; the callback of the chosen
+// subcommand sets the process exit code.
+namespace dossierctl {
+
+/// Settings every command shares.
+struct GlobalOptions {
+  std::string ingest_address = "127.0.0.1:50051";
+  std::string query_address = "127.0.0.1:50052";
+  bool json = false;
+  double timeout_seconds = 30;
+  int exit_code = 0;
+
+  /// A client context with the call deadline set.
+  std::unique_ptr<grpc::ClientContext> Context() const;
+  std::shared_ptr<grpc::Channel> Channel(const std::string& address) const;
+};
+
+/// The subcommand `name` of `app`, created with `help` if it does not exist yet (command
+/// groups such as "article" collect subcommands from several files).
+inline CLI::App* CommandGroup(CLI::App& app, const std::string& name, const std::string& help) {
+  auto existing = app.get_subcommands([&](CLI::App* command) { return command->get_name() == name; });
+  return existing.empty() ? app.add_subcommand(name, help) : existing.front();
+}
+
+void AddIngestCommands(CLI::App& app, GlobalOptions& options);
+void AddQueryCommands(CLI::App& app, GlobalOptions& options);
+void AddOfflineCommands(CLI::App& app, GlobalOptions& options);
+
+}  // namespace dossierctl
