@@ -35,7 +35,11 @@ start() {
   bindir=$(find_bindir)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
-  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$dir"
+    runuser -u postgres -- test -x "$dir" ||
+      die "the postgres user cannot reach $dir: make its parent folders world-executable (chmod o+x)"
+  fi
   if [[ ! -f "$dir/data/PG_VERSION" ]]; then
     as_owner "$bindir/initdb" -D "$dir/data" -U dossier --auth=trust -E UTF8 --locale=C.UTF-8 \
       >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }

@@ -4,9 +4,7 @@ namespace dossier {
 
 void AddServiceFlags(CLI::App& app, ServiceConfig& config, const std::string& default_listen) {
   config.listen_address = default_listen;
-  app.add_option("--database-url", config.database_url, "PostgreSQL URL")
-      ->envname("DOSSIER_DATABASE_URL")
-      ->required();
+  app.add_option("--database-url", config.database_url, "PostgreSQL URL")->envname("DOSSIER_DATABASE_URL")->required();
   app.add_option("--listen", config.listen_address, "host:port to serve gRPC on")
       ->envname("DOSSIER_LISTEN_ADDRESS")
       ->capture_default_str();

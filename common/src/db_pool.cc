@@ -13,8 +13,7 @@ DbPool::~DbPool() = default;
 DbPool::Lease::Lease(DbPool* pool, std::unique_ptr<pqxx::connection> connection)
     : pool_(pool), connection_(std::move(connection)) {}
 
-DbPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), connection_(std::move(other.connection_)) {}
+DbPool::Lease::Lease(Lease&& other) noexcept : pool_(other.pool_), connection_(std::move(other.connection_)) {}
 
 DbPool::Lease::~Lease() {
   if (connection_) pool_->Return(std::move(connection_));
@@ -24,8 +23,7 @@ absl::StatusOr<DbPool::Lease> DbPool::Acquire(std::chrono::milliseconds wait) {
   std::unique_ptr<pqxx::connection> connection;
   {
     std::unique_lock lock(mutex_);
-    bool ready = available_.wait_for(
-        lock, wait, [&] { return !idle_.empty() || open_count_ < size_; });
+    bool ready = available_.wait_for(lock, wait, [&] { return !idle_.empty() || open_count_ < size_; });
     if (!ready) {
       return absl::ResourceExhaustedError("all database connections are busy, retry later");
     }

@@ -1,8 +1,8 @@
 #include "dossier/common/ids.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace dossier {
 

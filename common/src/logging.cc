@@ -1,9 +1,9 @@
 #include "dossier/common/logging.h"
 
-#include <string>
-
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <string>
 
 namespace dossier {
 

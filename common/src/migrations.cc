@@ -1,14 +1,15 @@
 #include "dossier/common/migrations.h"
 
+#include <absl/strings/str_cat.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <charconv>
 #include <map>
 
-#include <absl/strings/str_cat.h>
-#include <spdlog/spdlog.h>
-
 #include "dossier/common/embedded_file.h"
 #include "dossier/common/hashing.h"
+#include "dossier/common/status.h"
 
 namespace dossier::migrations_data {
 std::span<const dossier::EmbeddedFile> EmbeddedFiles();
@@ -60,16 +61,14 @@ std::map<int, std::string> AppliedMigrations(pqxx::transaction_base& tx) {
 absl::Status CompareWithKnown(const std::map<int, std::string>& applied) {
   const auto& known = KnownMigrations();
   for (const auto& [version, checksum] : applied) {
-    auto it = std::find_if(known.begin(), known.end(),
-                           [&](const Migration& m) { return m.version == version; });
+    auto it = std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == version; });
     if (it == known.end()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the database has schema migration ", version,
-          " which this binary does not know; deploy a newer binary"));
+      return absl::FailedPreconditionError(absl::StrCat("the database has schema migration ", version,
+                                                        " which this binary does not know; deploy a newer binary"));
     }
     if (it->checksum != checksum) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "schema migration ", it->name, " was changed after it was applied (checksum mismatch)"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("schema migration ", it->name, " was changed after it was applied (checksum mismatch)"));
     }
   }
   return absl::OkStatus();
@@ -84,20 +83,20 @@ const std::vector<Migration>& KnownMigrations() {
 
 absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection) {
   try {
-    EnsureMigrationsTable(connection);
-    // A session lock outlives the transactions below; released when we are done.
+    // A session lock outlives the transactions below; released when we are done. It is
+    // taken first: even CREATE TABLE IF NOT EXISTS races between concurrent starters.
     pqxx::nontransaction(connection).exec_params("SELECT pg_advisory_lock($1)", kMigrationLockKey);
     struct Unlock {
       pqxx::connection& connection;
       ~Unlock() {
         try {
-          pqxx::nontransaction(connection)
-              .exec_params("SELECT pg_advisory_unlock($1)", kMigrationLockKey);
+          pqxx::nontransaction(connection).exec_params("SELECT pg_advisory_unlock($1)", kMigrationLockKey);
         } catch (...) {
           // The lock dies with the connection anyway.
         }
       }
     } unlock{connection};
+    EnsureMigrationsTable(connection);
 
     std::map<int, std::string> applied;
     {
@@ -110,15 +109,15 @@ absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection) {
       if (applied.count(migration.version)) continue;
       pqxx::work step(connection);
       step.exec(std::string(migration.sql));
-      step.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                       migration.version, migration.name, migration.checksum);
+      step.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", migration.version,
+                       migration.name, migration.checksum);
       step.commit();
       spdlog::info("event=migration_applied version={} name={}", migration.version, migration.name);
       version = migration.version;
     }
     return version;
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("applying schema migrations failed: ", e.what()));
+  } catch (...) {
+    return DatabaseErrorToStatus(std::current_exception(), "applying schema migrations");
   }
 }
 
@@ -131,13 +130,13 @@ absl::Status CheckSchemaVersion(pqxx::connection& connection) {
     if (auto status = CompareWithKnown(applied); !status.ok()) return status;
     const auto& known = KnownMigrations();
     if (applied.size() != known.size()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the database schema is at ", applied.empty() ? 0 : applied.rbegin()->first,
-          ", this binary needs ", known.back().version, "; run --migrate-only"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("the database schema is at ", applied.empty() ? 0 : applied.rbegin()->first,
+                       ", this binary needs ", known.back().version, "; run --migrate-only"));
     }
     return absl::OkStatus();
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("checking the schema version failed: ", e.what()));
+  } catch (...) {
+    return DatabaseErrorToStatus(std::current_exception(), "checking the schema version");
   }
 }
 

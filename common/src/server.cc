@@ -1,14 +1,13 @@
 #include "dossier/common/server.h"
 
-#include <csignal>
-
 #include <absl/strings/str_cat.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <spdlog/spdlog.h>
 
-#include "dossier/common/strings.h"
+#include <csignal>
 
+#include "dossier/common/strings.h"
 #include "grpc/health/v1/health.pb.h"
 
 namespace dossier {
@@ -25,8 +24,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(const ServerOption
   int port = 0;
   builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
-  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
-                             static_cast<int>(options.max_connection_age.count()));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, static_cast<int>(options.max_connection_age.count()));
   for (auto* service : services) builder.RegisterService(service);
   auto server = builder.BuildAndStart();
   if (!server || port == 0) {
@@ -59,8 +57,8 @@ void GrpcServer::PollReadiness() {
       if (ready.ok()) {
         spdlog::info("event=health status=SERVING service={}", options_.health_service_name);
       } else {
-        spdlog::warn("event=health status=NOT_SERVING service={} reason=\"{}\"",
-                     options_.health_service_name, std::string(ready.message()));
+        spdlog::warn("event=health status=NOT_SERVING service={} reason=\"{}\"", options_.health_service_name,
+                     std::string(ready.message()));
       }
       was_ready = ready.ok();
       first = false;

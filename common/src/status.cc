@@ -1,10 +1,10 @@
 #include "dossier/common/status.h"
 
-#include <string>
-
 #include <fmt/format.h>
-#include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
+
+#include <pqxx/pqxx>
+#include <string>
 
 namespace dossier {
 

@@ -4,6 +4,7 @@
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
 #include <absl/time/time.h>
+
 #include <nlohmann/json.hpp>
 
 namespace dossier::store {
@@ -46,9 +47,7 @@ void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
   out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
-std::string BigintArrayParam(const std::vector<int64_t>& values) {
-  return "{" + absl::StrJoin(values, ",") + "}";
-}
+std::string BigintArrayParam(const std::vector<int64_t>& values) { return "{" + absl::StrJoin(values, ",") + "}"; }
 
 void ArticleFromRow(const pqxx::row& row, v1::Article* article) {
   article->set_id(row[0].as<std::string>());

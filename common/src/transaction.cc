@@ -1,9 +1,9 @@
 #include "dossier/common/transaction.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "dossier/common/status.h"
 
@@ -12,16 +12,13 @@ namespace {
 
 // Milliseconds left before the deadline, or nullopt without one. The statement timeout
 // makes PostgreSQL cancel the query itself instead of working for a caller who left.
-std::optional<int64_t> MillisecondsLeft(
-    std::optional<std::chrono::system_clock::time_point> deadline) {
+std::optional<int64_t> MillisecondsLeft(std::optional<std::chrono::system_clock::time_point> deadline) {
   if (!deadline) return std::nullopt;
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      *deadline - std::chrono::system_clock::now());
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::system_clock::now());
   return std::max<int64_t>(left.count(), 0);
 }
 
-absl::Status RunOnce(DbPool& pool, TxMode mode, std::optional<int64_t> timeout_ms,
-                     std::string_view what,
+absl::Status RunOnce(DbPool& pool, TxMode mode, std::optional<int64_t> timeout_ms, std::string_view what,
                      const std::function<absl::Status(pqxx::transaction_base&)>& body) {
   auto lease = pool.Acquire();
   if (!lease.ok()) return lease.status();
@@ -42,10 +39,8 @@ absl::Status RunOnce(DbPool& pool, TxMode mode, std::optional<int64_t> timeout_m
 
 }  // namespace
 
-absl::Status RunTransaction(DbPool& pool, TxMode mode,
-                            std::optional<std::chrono::system_clock::time_point> deadline,
-                            std::string_view what,
-                            const std::function<absl::Status(pqxx::transaction_base&)>& body) {
+absl::Status RunTransaction(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
+                            std::string_view what, const std::function<absl::Status(pqxx::transaction_base&)>& body) {
   for (int attempt = 0;; ++attempt) {
     auto timeout_ms = MillisecondsLeft(deadline);
     if (timeout_ms && *timeout_ms == 0) {

@@ -1,15 +1,15 @@
 // dossier-ingest: takes raw articles over gRPC, normalizes them, extracts facts and stores
 // both in PostgreSQL.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "dossier/common/strings.h"
+#include <CLI/CLI.hpp>
 
 #include "dossier/common/config.h"
 #include "dossier/common/db_pool.h"
 #include "dossier/common/logging.h"
 #include "dossier/common/migrations.h"
 #include "dossier/common/server.h"
+#include "dossier/common/strings.h"
 #include "handlers/ingest_service.h"
 
 int main(int argc, char** argv) {

@@ -1,6 +1,7 @@
 // dossier-query: typed, read-only gRPC queries over the Dossier store.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 
 #include "dossier/common/config.h"
 #include "dossier/common/db_pool.h"

@@ -1,2 +1,108 @@
 #!/usr/bin/env bash
-exit 0
+# End to end: a private PostgreSQL, the real dossier-ingest and dossier-query processes,
+# dossierctl against them, and a Python client that knows the API only through reflection.
+#   tests/e2e/e2e_test.sh DOSSIER_INGEST DOSSIER_QUERY DOSSIERCTL
+set -uo pipefail
+
+INGEST_BIN=$1 QUERY_BIN=$2 CTL_BIN=$3
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/dossier-e2e-XXXXXX)
+chmod 755 "$WORK"  # PostgreSQL runs as the postgres user when we are root
+PYTHON=/usr/bin/python3
+passed=0 failed=0
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  "$ROOT/scripts/pg.sh" stop "$WORK/pg" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+check() {  # check NAME COMMAND...: one named assertion
+  local name=$1; shift
+  if "$@" >"$WORK/last.out" 2>&1; then
+    echo "ok     $name"; passed=$((passed + 1))
+  else
+    echo "FAILED $name"; sed 's/^/       | /' "$WORK/last.out" | tail -20; failed=$((failed + 1))
+  fi
+}
+
+free_port() { "$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+export DOSSIER_DATABASE_URL
+DOSSIER_DATABASE_URL=$("$ROOT/scripts/pg.sh" start "$WORK/pg") || exit 1
+INGEST_PORT=$(free_port) QUERY_PORT=$(free_port)
+"$INGEST_BIN" --listen "127.0.0.1:$INGEST_PORT" --health-check-interval-seconds 1 >"$WORK/ingest.log" 2>&1 &
+pids+=($!)
+"$QUERY_BIN" --listen "127.0.0.1:$QUERY_PORT" --health-check-interval-seconds 1 >"$WORK/query.log" 2>&1 &
+pids+=($!)
+CTL=("$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT")
+
+ready() { for _ in $(seq 1 60); do "${CTL[@]}" health >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+check "both services report SERVING" ready
+
+all_outcomes() {  # all_outcomes OUTCOME: every example file got this outcome
+  local out; out=$("${CTL[@]}" ingest "$ROOT/examples") || { echo "$out"; return 1; }
+  echo "$out"
+  local files; files=$(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l)
+  [[ $(grep -c " $1 " <<<"$out") -eq $files ]]
+}
+check "dossierctl ingests every example" all_outcomes stored
+check "ingesting the same files again stores nothing new" all_outcomes duplicate
+
+typed_json() {
+  "${CTL[@]}" --json entities search --query Niger --type country >"$WORK/niger.json" &&
+    "$PYTHON" - "$WORK/niger.json" <<'PY'
+import json, sys
+entities = json.load(open(sys.argv[1]))["entities"]
+niger = entities[0]
+assert niger["canonicalName"] == "Niger", niger
+assert niger["type"] == "ENTITY_TYPE_COUNTRY", niger
+assert {"scheme": "iso3166-1-alpha2", "value": "NE"} in niger["externalIds"], niger
+assert int(niger["mentionCount"]) > 5, niger
+PY
+}
+check "entities search --json returns typed JSON" typed_json
+
+evidence() {
+  local id; id=$("${CTL[@]}" --json entities search --query "Salif Kone" |
+    "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["entities"][0]["id"])') || return 1
+  "${CTL[@]}" entity get "$id" | tee /dev/stderr | grep -q "Interior Minister Salif Kone"
+}
+check "entity get prints evidence sentences" evidence
+
+attacks() { "${CTL[@]}" events list --type attack | grep -q "Coastal Defence Front (agent)"; }
+check "events list --type attack finds the CDF attacks" attacks
+
+rejected() {
+  local out; out=$("${CTL[@]}" ingest --url https://e2e.example/a --published "the 12th" "$ROOT/examples/02-cdf-attack-border-post.txt" 2>&1)
+  [[ $? -eq 2 ]] && grep -q "article.published" <<<"$out"
+}
+check "a bad date is rejected with the field name" rejected
+not_found() {
+  local out; out=$("${CTL[@]}" entity get 99999999 2>&1)
+  [[ $? -eq 2 ]] && grep -q "NOT_FOUND: entity 99999999 does not exist" <<<"$out"
+}
+check "an unknown entity is NOT_FOUND" not_found
+
+REFLECT=("$PYTHON" "$ROOT/tests/e2e/reflection_client.py")
+check "python reflection client lists and calls QueryService" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --expect-service dossier.v1.QueryService --expect-service grpc.health.v1.Health --health dossier.v1.QueryService \
+  --call dossier.v1.QueryService/SearchEntities --request-json '{"query": "ghana", "types": ["ENTITY_TYPE_COUNTRY"]}' \
+  --expect-json-path entities.0.canonicalName --expect-value Ghana
+check "python reflection client sees INVALID_ARGUMENT" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/SearchEntities --request-json '{"query": ""}' --expect-code INVALID_ARGUMENT
+check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \
+  --expect-service dossier.v1.IngestService --health dossier.v1.IngestService
+
+graceful_stop() {
+  kill -TERM "${pids[@]}"
+  for pid in "${pids[@]}"; do wait "$pid" || return 1; done
+  pids=()
+  grep -q "event=stopped" "$WORK/query.log" && grep -q "event=stopped" "$WORK/ingest.log"
+}
+check "SIGTERM drains and both services exit 0" graceful_stop
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -28,8 +28,7 @@ std::unique_ptr<GrpcServer> StartServer(grpc::Service* service, const std::strin
 std::shared_ptr<grpc::Channel> Connect(int port) {
   grpc::ChannelArguments arguments;
   arguments.SetMaxSendMessageSize(128 * 1024 * 1024);
-  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(),
-                                   arguments);
+  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(), arguments);
 }
 
 }  // namespace
@@ -69,7 +68,8 @@ std::string TestServices::HealthOf(grpc::health::v1::Health::Stub& stub, const s
 
 std::unique_ptr<grpc::ClientContext> ContextWithDeadline(double seconds) {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000)));
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000)));
   return context;
 }
 

@@ -97,10 +97,9 @@ TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
   const ExtractedEvent* meet = Event(v1::EVENT_TYPE_MEET);
   ASSERT_NE(meet, nullptr);
   EXPECT_EQ(meet->cameo_code, "040");
-  EXPECT_THAT(Participants(*meet),
-              ElementsAre(Pair("person:adamou sani", v1::PARTICIPANT_ROLE_AGENT),
-                          Pair("person:efua mensah", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
-                          Pair("city:niamey", v1::PARTICIPANT_ROLE_LOCATION)));
+  EXPECT_THAT(Participants(*meet), ElementsAre(Pair("person:adamou sani", v1::PARTICIPANT_ROLE_AGENT),
+                                               Pair("person:efua mensah", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                                               Pair("city:niamey", v1::PARTICIPANT_ROLE_LOCATION)));
   EXPECT_EQ(meet->modality, v1::MODALITY_REPORTED);
   EXPECT_EQ(meet->attributed_to, "the ministry");
   // Published Wednesday 2025-03-12: "on Monday" is 2025-03-10.
@@ -120,8 +119,7 @@ TEST_F(ExtractorTest, ModalitySeparatesClaimsFromHypotheticals) {
   EXPECT_EQ(praise->time.resolution, v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
   const ExtractedEvent* blockade = Event(v1::EVENT_TYPE_BLOCKADE);
   ASSERT_NE(blockade, nullptr);
-  EXPECT_THAT(Participants(*blockade),
-              Contains(Pair("organization:river guard front", v1::PARTICIPANT_ROLE_AGENT)));
+  EXPECT_THAT(Participants(*blockade), Contains(Pair("organization:river guard front", v1::PARTICIPANT_ROLE_AGENT)));
 
   Extract("The Lake Patrol Movement lacks the strength to seize the port of Kribi, analysts said.");
   const ExtractedEvent* seize = Event(v1::EVENT_TYPE_SEIZE);
@@ -147,7 +145,8 @@ TEST_F(ExtractorTest, RolesAndRelationshipsCarryEvidence) {
   }
   EXPECT_THAT(relations, Contains(std::tuple(sani, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, niger,
                                              std::string("Interior Minister"))));
-  EXPECT_THAT(relations, Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, ghana, std::string("envoy"))));
+  EXPECT_THAT(relations,
+              Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, ghana, std::string("envoy"))));
   EXPECT_THAT(relations, Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, ghana, std::string())));
 }
 
@@ -165,9 +164,10 @@ TEST_F(ExtractorTest, CountryAliasesResolveToOneEntityAndEventsShareMergeKeys) {
 }
 
 TEST_F(ExtractorTest, NonEnglishArticlesYieldNoFacts) {
-  Extract("Le ministre de l'Intérieur a rencontré l'envoyée du Ghana à Niamey lundi, selon le ministère. "
-          "Les deux responsables ont convenu de créer une commission mixte sur la sécurité des frontières "
-          "qui se réunira chaque trimestre.");
+  Extract(
+      "Le ministre de l'Intérieur a rencontré l'envoyée du Ghana à Niamey lundi, selon le ministère. "
+      "Les deux responsables ont convenu de créer une commission mixte sur la sécurité des frontières "
+      "qui se réunira chaque trimestre.");
   EXPECT_NE(article_.language, "en");
   EXPECT_TRUE(facts_.entities.empty());
 }

@@ -55,8 +55,7 @@ TEST_F(NormalizerTest, HtmlKeepsArticleParagraphsAndDropsFurniture) {
   EXPECT_EQ(article->clean_text,
             "Interior Minister Salif Kone met envoy Ama Boateng in Niamey on Monday.\n\n"
             "The two officials agreed to meet every quarter.");
-  EXPECT_THAT(article->stripped_blocks,
-              Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_SHARE_BAR)));
+  EXPECT_THAT(article->stripped_blocks, Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_SHARE_BAR)));
   EXPECT_THAT(article->stripped_blocks,
               Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_RELATED_LINKS)));
 }

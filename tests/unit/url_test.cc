@@ -9,8 +9,8 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(CanonicalizeUrl, DropsTrackingParametersFragmentAndDefaultPort) {
-  auto url = CanonicalizeUrl("article.url",
-                             "HTTPS://News.Example:443/a/b?utm_source=x&id=7&fbclid=abc&ref=home#comments");
+  auto url =
+      CanonicalizeUrl("article.url", "HTTPS://News.Example:443/a/b?utm_source=x&id=7&fbclid=abc&ref=home#comments");
   ASSERT_TRUE(url.ok()) << url.status();
   EXPECT_EQ(*url, "https://news.example/a/b?id=7");
 }
@@ -21,8 +21,8 @@ TEST(CanonicalizeUrl, KeepsPathCaseAndAddsRootPath) {
 }
 
 TEST(CanonicalizeUrl, RejectsNonHttpAndMalformedUrlsNamingTheField) {
-  for (const char* bad : {"", "ftp://example.org/x", "example.org/x", "http:///x", "http://exa mple.org/",
-                          "https://user@example.org/"}) {
+  for (const char* bad :
+       {"", "ftp://example.org/x", "example.org/x", "http:///x", "http://exa mple.org/", "https://user@example.org/"}) {
     auto url = CanonicalizeUrl("article.url", bad);
     ASSERT_FALSE(url.ok()) << bad;
     EXPECT_EQ(url.status().code(), absl::StatusCode::kInvalidArgument) << bad;

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <memory>
-#include <string>
+#include <grpcpp/grpcpp.h>
 
 #include <CLI/CLI.hpp>
-#include <grpcpp/grpcpp.h>
+#include <memory>
+#include <string>
 
 // Each command group registers its subcommands on the app; the callback of the chosen
 // subcommand sets the process exit code.

@@ -2,9 +2,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "commands.h"
 #include "dossier/v1/ingest_service.grpc.pb.h"
@@ -118,7 +117,7 @@ void RunIngest(const IngestFlags& flags, GlobalOptions& options) {
                  std::to_string(facts.entities()), std::to_string(facts.mentions()), std::to_string(facts.events()),
                  std::to_string(facts.relationships()),
                  response.outcome() == dossier::v1::INGEST_OUTCOME_REJECTED ? response.error_message()
-                                                                              : response.article().canonical_url()});
+                                                                            : response.article().canonical_url()});
     }
     if (response.outcome() == dossier::v1::INGEST_OUTCOME_REJECTED) options.exit_code = 2;
   }

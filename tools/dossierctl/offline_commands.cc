@@ -1,11 +1,11 @@
 // dossierctl normalize FILE | extract FILE: the engine without a server or database.
+#include <absl/time/time.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
-#include <absl/time/time.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "commands.h"
 #include "engine/extractor.h"
@@ -36,27 +36,40 @@ json ArticleJson(const engine::NormalizedArticle& article) {
   json stripped = json::array();
   for (const auto& block : article.stripped_blocks) {
     stripped.push_back({{"reason", EnumLabel(v1::StrippedBlockReason_descriptor(), block.reason)},
-                        {"length", block.length}, {"preview", block.preview}});
+                        {"length", block.length},
+                        {"preview", block.preview}});
   }
   json flags = json::array();
   for (auto flag : article.quality_flags) flags.push_back(EnumLabel(v1::ArticleQualityFlag_descriptor(), flag));
-  return {{"url", article.url}, {"canonical_url", article.canonical_url}, {"source", article.source},
-          {"title", article.title}, {"authors", article.authors}, {"published", Iso(article.published_at)},
-          {"language", article.language}, {"content_hash", article.content_hash},
-          {"sentence_count", article.sentences.size()}, {"quality_flags", flags}, {"stripped_blocks", stripped},
+  return {{"url", article.url},
+          {"canonical_url", article.canonical_url},
+          {"source", article.source},
+          {"title", article.title},
+          {"authors", article.authors},
+          {"published", Iso(article.published_at)},
+          {"language", article.language},
+          {"content_hash", article.content_hash},
+          {"sentence_count", article.sentences.size()},
+          {"quality_flags", flags},
+          {"stripped_blocks", stripped},
           {"body", article.clean_text}};
 }
 
 json SpanJson(const engine::NormalizedArticle& article, const engine::TextSpan& span) {
-  return {{"sentence", span.sentence}, {"start", span.start}, {"end", span.end},
+  return {{"sentence", span.sentence},
+          {"start", span.start},
+          {"end", span.end},
           {"text", article.clean_text.substr(span.start, span.end - span.start)}};
 }
 
 json FactsJson(const engine::NormalizedArticle& article, const engine::Extraction& facts) {
   json entities = json::array();
   for (const auto& entity : facts.entities) {
-    json item = {{"key", entity.key}, {"type", EnumLabel(v1::EntityType_descriptor(), entity.type)},
-                 {"name", entity.name}, {"aliases", entity.aliases}, {"mentions", json::array()}};
+    json item = {{"key", entity.key},
+                 {"type", EnumLabel(v1::EntityType_descriptor(), entity.type)},
+                 {"name", entity.name},
+                 {"aliases", entity.aliases},
+                 {"mentions", json::array()}};
     if (entity.organization_kind != v1::ORGANIZATION_KIND_UNSPECIFIED) {
       item["organization_kind"] = EnumLabel(v1::OrganizationKind_descriptor(), entity.organization_kind);
     }
@@ -75,22 +88,29 @@ json FactsJson(const engine::NormalizedArticle& article, const engine::Extractio
                               {"role", EnumLabel(v1::ParticipantRole_descriptor(), participant.role)},
                               {"text", participant.text}});
     }
-    events.push_back({{"type", EnumLabel(v1::EventType_descriptor(), event.type)}, {"cameo", event.cameo_code},
-                      {"trigger", event.trigger_text}, {"participants", participants},
+    events.push_back({{"type", EnumLabel(v1::EventType_descriptor(), event.type)},
+                      {"cameo", event.cameo_code},
+                      {"trigger", event.trigger_text},
+                      {"participants", participants},
                       {"modality", EnumLabel(v1::Modality_descriptor(), event.modality)},
                       {"attributed_to", event.attributed_to},
-                      {"time", {{"start", Iso(event.time.start)}, {"end", Iso(event.time.end)},
-                                {"granularity", EnumLabel(v1::TimeGranularity_descriptor(), event.time.granularity)},
-                                {"resolution", EnumLabel(v1::TimeResolution_descriptor(), event.time.resolution)},
-                                {"text", event.time.text}}},
-                      {"confidence", event.confidence}, {"evidence", SpanJson(article, event.span)}});
+                      {"time",
+                       {{"start", Iso(event.time.start)},
+                        {"end", Iso(event.time.end)},
+                        {"granularity", EnumLabel(v1::TimeGranularity_descriptor(), event.time.granularity)},
+                        {"resolution", EnumLabel(v1::TimeResolution_descriptor(), event.time.resolution)},
+                        {"text", event.time.text}}},
+                      {"confidence", event.confidence},
+                      {"evidence", SpanJson(article, event.span)}});
   }
   json relationships = json::array();
   for (const auto& relation : facts.relationships) {
     relationships.push_back({{"subject", facts.entities[relation.subject].key},
                              {"predicate", EnumLabel(v1::RelationshipPredicate_descriptor(), relation.predicate)},
-                             {"object", facts.entities[relation.object].key}, {"role_title", relation.role_title},
-                             {"confidence", relation.confidence}, {"evidence", SpanJson(article, relation.span)}});
+                             {"object", facts.entities[relation.object].key},
+                             {"role_title", relation.role_title},
+                             {"confidence", relation.confidence},
+                             {"evidence", SpanJson(article, relation.span)}});
   }
   return {{"entities", entities}, {"events", events}, {"relationships", relationships}};
 }

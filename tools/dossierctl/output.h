@@ -1,14 +1,14 @@
 #pragma once
 
-#include <iosfwd>
-#include <optional>
-#include <string_view>
-#include <string>
-#include <vector>
-
 #include <google/protobuf/message.h>
 #include <google/protobuf/timestamp.pb.h>
 #include <grpcpp/grpcpp.h>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace dossierctl {
 

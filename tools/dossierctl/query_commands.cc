@@ -1,9 +1,9 @@
 // dossierctl article get | articles search | entities search | entity get | mentions list |
 // events list | event get | relations list | health
+#include <google/protobuf/util/time_util.h>
+
 #include <algorithm>
 #include <iostream>
-
-#include <google/protobuf/util/time_util.h>
 
 #include "commands.h"
 #include "dossier/common/strings.h"
@@ -59,8 +59,8 @@ void PrintMentions(const google::protobuf::RepeatedPtrField<v1::Mention>& mentio
 std::string Participants(const v1::Event& event) {
   std::vector<std::string> parts;
   for (const auto& participant : event.participants()) {
-    parts.push_back(Cat(participant.entity_name(), " (", EnumLabel(v1::ParticipantRole_descriptor(), participant.role()),
-                        ")"));
+    parts.push_back(
+        Cat(participant.entity_name(), " (", EnumLabel(v1::ParticipantRole_descriptor(), participant.role()), ")"));
   }
   return dossier::strings::Join(parts, ", ");
 }
@@ -95,11 +95,12 @@ void PrintNextPage(const std::string& token) {
 // Adds an option taking enum labels ("meet", "attack") and a check that each is valid.
 CLI::Option* AddEnumOption(CLI::App* command, const std::string& name, std::vector<std::string>& labels,
                            const google::protobuf::EnumDescriptor* descriptor, const std::string& help) {
-  return command->add_option(name, labels, help)->check(CLI::Validator(
-      [descriptor](std::string& label) {
-        return ParseEnumLabel(descriptor, label) ? std::string() : Cat("unknown value \"", label, "\"");
-      },
-      "LABEL"));
+  return command->add_option(name, labels, help)
+      ->check(CLI::Validator(
+          [descriptor](std::string& label) {
+            return ParseEnumLabel(descriptor, label) ? std::string() : Cat("unknown value \"", label, "\"");
+          },
+          "LABEL"));
 }
 
 template <typename RepeatedEnum>
@@ -146,7 +147,8 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
     auto request = std::make_shared<v1::GetArticleRequest>();
     auto* get = article->add_subcommand("get", "an article with its clean text (and facts with --facts)");
     get->add_option("id", *request->mutable_id(), "article id")->required();
-    get->add_flag("--facts", [request](int64_t n) { request->set_include_facts(n > 0); }, "also list its facts");
+    get->add_flag(
+        "--facts", [request](int64_t n) { request->set_include_facts(n > 0); }, "also list its facts");
     get->callback([request, &options] {
       RunQuery<v1::GetArticleRequest, v1::GetArticleResponse>(
           options, *request, &v1::QueryService::Stub::GetArticle, [](const v1::GetArticleResponse& response) {
@@ -193,7 +195,8 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
     auto* search = entities->add_subcommand("search", "by name or alias prefix (and misspellings with --fuzzy)");
     search->add_option("--query,query", *request->mutable_query(), "name or its beginning")->required();
     AddEnumOption(search, "--type", *types, v1::EntityType_descriptor(), "person, organization, country, city, ...");
-    search->add_flag("--fuzzy", [request](int64_t n) { request->set_fuzzy(n > 0); }, "also match misspellings");
+    search->add_flag(
+        "--fuzzy", [request](int64_t n) { request->set_fuzzy(n > 0); }, "also match misspellings");
     paging->Add(search);
     search->callback([request, types, paging, &options] {
       SetEnums(*types, v1::EntityType_descriptor(), request->mutable_types());
@@ -269,13 +272,14 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
     auto* get = event->add_subcommand("get", "an event with participants and all its evidence");
     get->add_option("id", *request->mutable_id(), "event id")->required();
     get->callback([request, &options] {
-      RunQuery<v1::GetEventRequest, v1::GetEventResponse>(
-          options, *request, &v1::QueryService::Stub::GetEvent, [](const v1::GetEventResponse& response) {
-            google::protobuf::RepeatedPtrField<v1::Event> one;
-            *one.Add() = response.event();
-            PrintEvents(one);
-            for (const auto& evidence : response.event().evidence()) std::cout << "  " << Evidence(evidence) << '\n';
-          });
+      RunQuery<v1::GetEventRequest, v1::GetEventResponse>(options, *request, &v1::QueryService::Stub::GetEvent,
+                                                          [](const v1::GetEventResponse& response) {
+                                                            google::protobuf::RepeatedPtrField<v1::Event> one;
+                                                            *one.Add() = response.event();
+                                                            PrintEvents(one);
+                                                            for (const auto& evidence : response.event().evidence())
+                                                              std::cout << "  " << Evidence(evidence) << '\n';
+                                                          });
     });
   }
   {
@@ -297,10 +301,13 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
     list->add_option("--to", flags->to, "events overlapping until this date");
     AddEnumOption(list, "--modality", flags->modalities, v1::Modality_descriptor(),
                   "asserted, negated, hypothetical, reported");
-    list->add_option("--min-confidence", [request](const CLI::results_t& r) {
-      request->set_min_confidence(std::stod(r[0]));
-      return true;
-    }, "only events at least this confident (0-1)");
+    list->add_option(
+        "--min-confidence",
+        [request](const CLI::results_t& r) {
+          request->set_min_confidence(std::stod(r[0]));
+          return true;
+        },
+        "only events at least this confident (0-1)");
     list->add_option("--article", *request->mutable_article_id(), "events reported by this article");
     paging->Add(list);
     list->callback([request, flags, paging, &options] {
@@ -326,11 +333,11 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
       if (flags->from.empty() && flags->to.empty()) request->clear_time();
       request->set_page_size(paging->page_size);
       request->set_page_token(paging->page_token);
-      RunQuery<v1::ListEventsRequest, v1::ListEventsResponse>(
-          options, *request, &v1::QueryService::Stub::ListEvents, [](const v1::ListEventsResponse& response) {
-            PrintEvents(response.events());
-            PrintNextPage(response.next_page_token());
-          });
+      RunQuery<v1::ListEventsRequest, v1::ListEventsResponse>(options, *request, &v1::QueryService::Stub::ListEvents,
+                                                              [](const v1::ListEventsResponse& response) {
+                                                                PrintEvents(response.events());
+                                                                PrintNextPage(response.next_page_token());
+                                                              });
     });
   }
   {

@@ -8,16 +8,14 @@
 
 namespace dossier::engine {
 
-absl::StatusOr<std::chrono::sys_seconds> ParsePublicationDate(std::string_view field,
-                                                              std::string_view text) {
+absl::StatusOr<std::chrono::sys_seconds> ParsePublicationDate(std::string_view field, std::string_view text) {
   std::string trimmed(strings::Trim(text));
   absl::Time parsed;
   std::string error;
   if (!absl::ParseTime(absl::RFC3339_full, trimmed, &parsed, &error) &&
       !absl::ParseTime("%Y-%m-%d", trimmed, absl::UTCTimeZone(), &parsed, &error)) {
-    return absl::InvalidArgumentError(
-        strings::Cat(field, " must be RFC 3339 (2025-03-12T08:30:00Z) or a day (2025-03-12), got \"",
-                     trimmed.substr(0, 64), "\""));
+    return absl::InvalidArgumentError(strings::Cat(
+        field, " must be RFC 3339 (2025-03-12T08:30:00Z) or a day (2025-03-12), got \"", trimmed.substr(0, 64), "\""));
   }
   if (parsed < absl::FromCivil(absl::CivilDay(1900, 1, 1), absl::UTCTimeZone()) ||
       parsed > absl::Now() + absl::Hours(24)) {

@@ -1,19 +1,18 @@
 #include "extractor.h"
 
-#include <algorithm>
-#include <map>
-#include <set>
-
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "dossier/common/strings.h"
 #include "text.h"
 #include "time_expressions.h"
 #include "tokens.h"
-
-#include "dossier/common/strings.h"
 
 namespace dossier::engine {
 namespace {
@@ -64,21 +63,28 @@ size_t WithoutPossessive(std::string_view word) {
 
 std::string_view EntityTypeKeyName(v1::EntityType type) {
   switch (type) {
-    case v1::ENTITY_TYPE_PERSON: return "person";
-    case v1::ENTITY_TYPE_ORGANIZATION: return "organization";
-    case v1::ENTITY_TYPE_COUNTRY: return "country";
-    case v1::ENTITY_TYPE_ADMIN_AREA: return "admin_area";
-    case v1::ENTITY_TYPE_CITY: return "city";
-    case v1::ENTITY_TYPE_REGION: return "region";
-    case v1::ENTITY_TYPE_FACILITY: return "facility";
-    default: return "unknown";
+    case v1::ENTITY_TYPE_PERSON:
+      return "person";
+    case v1::ENTITY_TYPE_ORGANIZATION:
+      return "organization";
+    case v1::ENTITY_TYPE_COUNTRY:
+      return "country";
+    case v1::ENTITY_TYPE_ADMIN_AREA:
+      return "admin_area";
+    case v1::ENTITY_TYPE_CITY:
+      return "city";
+    case v1::ENTITY_TYPE_REGION:
+      return "region";
+    case v1::ENTITY_TYPE_FACILITY:
+      return "facility";
+    default:
+      return "unknown";
   }
 }
 
 bool IsPlace(v1::EntityType type) {
-  return type == v1::ENTITY_TYPE_COUNTRY || type == v1::ENTITY_TYPE_CITY ||
-         type == v1::ENTITY_TYPE_ADMIN_AREA || type == v1::ENTITY_TYPE_REGION ||
-         type == v1::ENTITY_TYPE_FACILITY;
+  return type == v1::ENTITY_TYPE_COUNTRY || type == v1::ENTITY_TYPE_CITY || type == v1::ENTITY_TYPE_ADMIN_AREA ||
+         type == v1::ENTITY_TYPE_REGION || type == v1::ENTITY_TYPE_FACILITY;
 }
 
 // A mention found in one sentence, before facts are assembled.
@@ -94,8 +100,7 @@ struct SentenceMention {
 // Builds the facts of one article.
 class ArticleExtraction {
  public:
-  ArticleExtraction(const Lexicon& lexicon, const NormalizedArticle& article)
-      : lexicon_(lexicon), article_(article) {}
+  ArticleExtraction(const Lexicon& lexicon, const NormalizedArticle& article) : lexicon_(lexicon), article_(article) {}
 
   Extraction Run() {
     for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
@@ -147,7 +152,8 @@ class ArticleExtraction {
     size_t end = i + 1;
     while (end < tokens_.size()) {
       const Token& next = tokens_[end];
-      if (next.is_word && next.capitalized && WithoutPossessive(tokens_[end - 1].text) == tokens_[end - 1].text.size()) {
+      if (next.is_word && next.capitalized &&
+          WithoutPossessive(tokens_[end - 1].text) == tokens_[end - 1].text.size()) {
         ++end;
       } else if (next.is_word && IsNameConnector(next.folded) && end + 1 < tokens_.size() &&
                  tokens_[end + 1].capitalized) {
@@ -221,8 +227,7 @@ class ArticleExtraction {
       } else if (auto it2 = acronyms_.find(word); it2 != acronyms_.end()) {
         AddMention(it2->second, start, end, kCoreferenceConfidence);
       } else if (after_preposition) {
-        AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end,
-                 kPlaceAfterPrepositionConfidence);
+        AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
       }
       return end;
     }
@@ -231,8 +236,8 @@ class ArticleExtraction {
     } else if (end - start <= 3 && start > 0) {
       // A sentence-initial run is too often a headline fragment; inside a sentence two or
       // three capitalised words are most often a person.
-      size_t entity = AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end,
-                               kUntitledNameConfidence);
+      size_t entity =
+          AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
       RememberSurname(entity, end);
     }
     return ReadAcronymDefinition(end);
@@ -255,19 +260,19 @@ class ArticleExtraction {
     TextSpan span = Span(organization ? title_start - 1 : title_start, name_end);
     result_.roles.push_back({person, title, organization, span});
     if (organization) {
-      result_.relationships.push_back({person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *organization, title,
-                                       kTitledPersonConfidence * 0.9, span});
+      result_.relationships.push_back(
+          {person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *organization, title, kTitledPersonConfidence * 0.9, span});
       if (demonym) {
-        result_.relationships.push_back({person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *organization, "",
-                                         kDemonymConfidence, span});
+        result_.relationships.push_back(
+            {person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *organization, "", kDemonymConfidence, span});
       }
     }
   }
 
   // "Coastal Defence Front (CDF)": the acronym becomes an alias of the entity just added.
   size_t ReadAcronymDefinition(size_t end) {
-    if (end + 2 < tokens_.size() && tokens_[end].text == "(" && IsAcronym(tokens_[end + 1].text) && tokens_[end + 2].text == ")" && !mentions_.empty() &&
-        mentions_.back().end_token == end) {
+    if (end + 2 < tokens_.size() && tokens_[end].text == "(" && IsAcronym(tokens_[end + 1].text) &&
+        tokens_[end + 2].text == ")" && !mentions_.empty() && mentions_.back().end_token == end) {
       size_t entity = mentions_.back().entity;
       std::string acronym(tokens_[end + 1].text);
       acronyms_[acronym] = entity;
@@ -348,7 +353,8 @@ class ArticleExtraction {
       const auto& ea = result_.entities[a.entity];
       const auto& eb = result_.entities[b.entity];
       std::string between = Folded(a.end_token, b.first_token);
-      if (eb.type == v1::ENTITY_TYPE_COUNTRY && (ea.type == v1::ENTITY_TYPE_CITY || ea.type == v1::ENTITY_TYPE_FACILITY)) {
+      if (eb.type == v1::ENTITY_TYPE_COUNTRY &&
+          (ea.type == v1::ENTITY_TYPE_CITY || ea.type == v1::ENTITY_TYPE_FACILITY)) {
         if (between == ", the capital of" || between == ", capital of") {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, b, 0.85);
         } else if (between == ",") {
@@ -362,8 +368,8 @@ class ArticleExtraction {
     }
   }
 
-  void AddRelation(const SentenceMention& subject, v1::RelationshipPredicate predicate,
-                   const SentenceMention& object, double confidence) {
+  void AddRelation(const SentenceMention& subject, v1::RelationshipPredicate predicate, const SentenceMention& object,
+                   double confidence) {
     size_t first = std::min(subject.first_token, object.first_token);
     size_t last = std::max(subject.end_token, object.end_token);
     result_.relationships.push_back({subject.entity, predicate, object.entity, "", confidence, Span(first, last)});
@@ -394,20 +400,23 @@ class ArticleExtraction {
       event.type = trigger->type;
       event.cameo_code = trigger->cameo_code;
       event.trigger_text = std::string(tokens_[t].text);
-      if (agent) event.participants.push_back({agent->entity, v1::PARTICIPANT_ROLE_AGENT, Text(agent->first_token, agent->end_token)});
+      if (agent)
+        event.participants.push_back(
+            {agent->entity, v1::PARTICIPANT_ROLE_AGENT, Text(agent->first_token, agent->end_token)});
       if (other) {
-        bool place = IsPlace(result_.entities[other->entity].type) && result_.entities[other->entity].type != v1::ENTITY_TYPE_COUNTRY;
+        bool place = IsPlace(result_.entities[other->entity].type) &&
+                     result_.entities[other->entity].type != v1::ENTITY_TYPE_COUNTRY;
         auto role = event.type == v1::EVENT_TYPE_MEET ? v1::PARTICIPANT_ROLE_CO_PARTICIPANT
-                    : place                          ? v1::PARTICIPANT_ROLE_LOCATION
-                                                     : v1::PARTICIPANT_ROLE_TARGET;
+                    : place                           ? v1::PARTICIPANT_ROLE_LOCATION
+                                                      : v1::PARTICIPANT_ROLE_TARGET;
         event.participants.push_back({other->entity, role, Text(other->first_token, other->end_token)});
         if (role == v1::PARTICIPANT_ROLE_LOCATION && !location) location = other;
       }
       if (location) {
         event.location = location->entity;
         if (location != other) {
-          event.participants.push_back({location->entity, v1::PARTICIPANT_ROLE_LOCATION,
-                                        Text(location->first_token, location->end_token)});
+          event.participants.push_back(
+              {location->entity, v1::PARTICIPANT_ROLE_LOCATION, Text(location->first_token, location->end_token)});
         }
       }
       SetModality(t, event);
@@ -426,12 +435,12 @@ class ArticleExtraction {
 
   void SetModality(size_t trigger, ExtractedEvent& event) const {
     static const std::set<std::string, std::less<>> kHypothetical = {
-        "could", "may", "might", "would", "plans", "planned", "plan", "intends", "unlikely",
-        "lacks", "lack", "capacity", "threatened", "threatens", "if", "should", "wants", "will"};
-    static const std::set<std::string, std::less<>> kNegation = {
-        "not", "never", "no", "denied", "denies", "didn't", "did't", "without"};
-    static const std::set<std::string, std::less<>> kReporting = {
-        "said", "says", "according", "told", "claimed", "claims", "reported", "alleged"};
+        "could", "may",  "might",    "would",      "plans",     "planned", "plan",   "intends", "unlikely",
+        "lacks", "lack", "capacity", "threatened", "threatens", "if",      "should", "wants",   "will"};
+    static const std::set<std::string, std::less<>> kNegation = {"not",    "never",  "no",    "denied",
+                                                                 "denies", "didn't", "did't", "without"};
+    static const std::set<std::string, std::less<>> kReporting = {"said",    "says",   "according", "told",
+                                                                  "claimed", "claims", "reported",  "alleged"};
     for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
       if (kNegation.count(tokens_[t].folded)) {
         event.modality = v1::MODALITY_NEGATED;
@@ -471,7 +480,8 @@ class ArticleExtraction {
       auto days = std::chrono::floor<std::chrono::days>(*event.time.start).time_since_epoch().count();
       day = std::to_string(days);
     }
-    return strings::Cat(static_cast<int>(event.type), "|", static_cast<int>(event.modality), "|", strings::Join(parts, ","), "|", day);
+    return strings::Cat(static_cast<int>(event.type), "|", static_cast<int>(event.modality), "|",
+                        strings::Join(parts, ","), "|", day);
   }
 
   std::string Text(size_t start, size_t end) const {
@@ -484,9 +494,7 @@ class ArticleExtraction {
     return strings::Join(words, " ");
   }
 
-  TextSpan Span(size_t start, size_t end) const {
-    return {sentence_, tokens_[start].start, tokens_[end - 1].end};
-  }
+  TextSpan Span(size_t start, size_t end) const { return {sentence_, tokens_[start].start, tokens_[end - 1].end}; }
 
   const Lexicon& lexicon_;
   const NormalizedArticle& article_;

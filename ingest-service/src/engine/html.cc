@@ -1,19 +1,17 @@
 #include "html.h"
 
-#include <gumbo.h>
-
-#include <array>
-#include <utility>
-
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
-#include <nlohmann/json.hpp>
+#include <gumbo.h>
 
-#include "text.h"
+#include <array>
+#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "dossier/common/strings.h"
+#include "text.h"
 
 namespace dossier::engine {
 namespace {
@@ -71,8 +69,8 @@ StrippedBlockReason ReasonForClass(const GumboNode* node) {
       {"breadcrumb", v1::STRIPPED_BLOCK_REASON_NAVIGATION},
       {"menu", v1::STRIPPED_BLOCK_REASON_NAVIGATION},
   }};
-  std::string names = strings::ToLowerAscii(
-      std::string(Attribute(node, "class")) + " " + std::string(Attribute(node, "id")));
+  std::string names =
+      strings::ToLowerAscii(std::string(Attribute(node, "class")) + " " + std::string(Attribute(node, "id")));
   for (const auto& [word, reason] : kWords) {
     if (names.find(word) != std::string::npos) return reason;
   }
@@ -81,13 +79,32 @@ StrippedBlockReason ReasonForClass(const GumboNode* node) {
 
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BR:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR:
       return true;
     default:
       return false;
@@ -95,8 +112,7 @@ bool IsBlock(GumboTag tag) {
 }
 
 void AppendAllText(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-      node->type == GUMBO_NODE_CDATA) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
     out += node->v.text.text;
     out += ' ';
   } else if (node->type == GUMBO_NODE_ELEMENT) {
@@ -185,8 +201,7 @@ class BodyWalker {
  private:
   void Strip(StrippedBlockReason reason, const std::string& text) {
     if (text.empty()) return;
-    page_.stripped_blocks.push_back(
-        {reason, text.size(), std::string(Utf8Prefix(text, kPreviewBytes))});
+    page_.stripped_blocks.push_back({reason, text.size(), std::string(Utf8Prefix(text, kPreviewBytes))});
   }
 
   const Lexicon& lexicon_;
@@ -238,8 +253,8 @@ void ReadHead(const GumboNode* node, HtmlPage& page, std::string& title_tag) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_META) {
-    std::string key = strings::ToLowerAscii(
-        Attribute(node, "property").empty() ? Attribute(node, "name") : Attribute(node, "property"));
+    std::string key = strings::ToLowerAscii(Attribute(node, "property").empty() ? Attribute(node, "name")
+                                                                                : Attribute(node, "property"));
     std::string content = CollapseWhitespace(Attribute(node, "content"));
     if (content.empty()) return;
     if (key == "og:title" && page.title.empty()) page.title = content;

@@ -1,13 +1,13 @@
 #include "lexicon.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "dossier/common/embedded_file.h"
 #include "text.h"
@@ -40,9 +40,7 @@ std::vector<std::vector<std::string>> Rows(std::string_view name) {
   return rows;
 }
 
-size_t WordCount(std::string_view phrase) {
-  return strings::Split(phrase, " ", true).size();
-}
+size_t WordCount(std::string_view phrase) { return strings::Split(phrase, " ", true).size(); }
 
 }  // namespace
 
@@ -51,8 +49,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   std::string path = strings::Cat(iso_codes_json_dir, "/iso_3166-1.json");
   std::ifstream file(path);
   if (!file) {
-    return absl::FailedPreconditionError(
-        strings::Cat("cannot read ", path, "; install Debian's iso-codes package"));
+    return absl::FailedPreconditionError(strings::Cat("cannot read ", path, "; install Debian's iso-codes package"));
   }
   nlohmann::json iso;
   try {
@@ -120,8 +117,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   options.set_case_sensitive(false);
   lexicon->furniture_line_ = std::make_unique<RE2>(strings::Join(patterns, "|"), options);
   if (!lexicon->furniture_line_->ok()) {
-    return absl::FailedPreconditionError(
-        strings::Cat("furniture_lines.txt: ", lexicon->furniture_line_->error()));
+    return absl::FailedPreconditionError(strings::Cat("furniture_lines.txt: ", lexicon->furniture_line_->error()));
   }
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }

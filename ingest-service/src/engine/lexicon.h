@@ -1,14 +1,14 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <absl/status/statusor.h>
-#include <re2/re2.h>
 
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"

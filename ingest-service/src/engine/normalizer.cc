@@ -1,22 +1,21 @@
 #include "normalizer.h"
 
-#include <array>
-
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
 
+#include <array>
+
 #include "dates.h"
 #include "dossier/common/hashing.h"
+#include "dossier/common/strings.h"
 #include "html.h"
 #include "plain_text.h"
 #include "sentences.h"
 #include "text.h"
 #include "url.h"
-
-#include "dossier/common/strings.h"
 
 namespace dossier::engine {
 namespace {
@@ -26,8 +25,8 @@ constexpr size_t kTinyBodyBytes = 400;
 // A first language guess (CLD2 comes with the extraction engine): English text is dense
 // in these function words.
 std::string GuessLanguage(std::string_view text) {
-  static const std::array<std::string_view, 12> kEnglish = {
-      "the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "that", "with"};
+  static const std::array<std::string_view, 12> kEnglish = {"the", "and", "of",  "to", "in",   "a",
+                                                            "is",  "was", "for", "on", "that", "with"};
   size_t words = 0, english = 0;
   for (std::string_view word : strings::Split(text, " \n", true)) {
     ++words;
@@ -44,8 +43,10 @@ ContentFormat DetectFormat(std::string_view content) {
   std::string_view start = strings::TrimLeading(content).substr(0, 512);
   std::string lower = strings::ToLowerAscii(start);
   return std::string_view(lower).starts_with("<!doctype html") || std::string_view(lower).starts_with("<html") ||
-                 (std::string_view(lower).find("<body") != std::string_view::npos) || (std::string_view(lower).find("<head") != std::string_view::npos) ||
-                 (std::string_view(lower).starts_with("<") && (std::string_view(lower).find("</") != std::string_view::npos))
+                 (std::string_view(lower).find("<body") != std::string_view::npos) ||
+                 (std::string_view(lower).find("<head") != std::string_view::npos) ||
+                 (std::string_view(lower).starts_with("<") &&
+                  (std::string_view(lower).find("</") != std::string_view::npos))
              ? v1::CONTENT_FORMAT_HTML
              : v1::CONTENT_FORMAT_PLAIN_TEXT;
 }
@@ -93,13 +94,13 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
 
   article.clean_text = NormalizeNfc(strings::Join(paragraphs, "\n\n"));
   if (article.clean_text.empty()) {
-    return absl::InvalidArgumentError(strings::Cat(
-        "article.content has no article text left after removing page furniture (",
-        article.stripped_blocks.size(), " blocks stripped)"));
+    return absl::InvalidArgumentError(
+        strings::Cat("article.content has no article text left after removing page furniture (",
+                     article.stripped_blocks.size(), " blocks stripped)"));
   }
   article.title = NormalizeNfc(raw.title.empty() ? page_title : raw.title);
   if (!raw.authors.empty()) article.authors = raw.authors;
-  article.source = !raw.source.empty() ? raw.source
+  article.source = !raw.source.empty()    ? raw.source
                    : !page_source.empty() ? page_source
                                           : HostOf(article.canonical_url);
   if (!article.published_at && !page_published.empty()) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <memory>
-
 #include <absl/status/statusor.h>
+
+#include <memory>
 
 #include "article.h"
 #include "lexicon.h"

@@ -4,9 +4,8 @@
 #include <absl/strings/match.h>
 #include <absl/strings/str_split.h>
 
-#include "text.h"
-
 #include "dossier/common/strings.h"
+#include "text.h"
 
 namespace dossier::engine {
 namespace {
@@ -40,9 +39,9 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
     }
     if (lexicon.IsFurnitureLine(line)) {
       bool rewriter = strings::StartsWithIgnoreCase(line, "(word count");
-      page.stripped_blocks.push_back({rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE
-                                               : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE,
-                                      line.size(), std::string(Utf8Prefix(line, kPreviewBytes))});
+      page.stripped_blocks.push_back(
+          {rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line.size(),
+           std::string(Utf8Prefix(line, kPreviewBytes))});
       continue;
     }
     if (want_title && page.title.empty() && page.paragraphs.empty() && paragraph.empty() &&
@@ -50,8 +49,7 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       page.title = line;
       continue;
     }
-    if (std::string_view(line).starts_with("By ") && line.size() < 80 && page.paragraphs.empty() &&
-        paragraph.empty()) {
+    if (std::string_view(line).starts_with("By ") && line.size() < 80 && page.paragraphs.empty() && paragraph.empty()) {
       page.authors.push_back(line.substr(3));
       page.stripped_blocks.push_back({v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line.size(), line});
       continue;

@@ -1,11 +1,10 @@
 #include "sentences.h"
 
+#include <absl/strings/ascii.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
 #include <memory>
-
-#include <absl/strings/ascii.h>
 
 namespace dossier::engine {
 namespace {

@@ -1,10 +1,9 @@
 #include "text.h"
 
+#include <absl/strings/ascii.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-
-#include <absl/strings/ascii.h>
 
 namespace dossier::engine {
 
@@ -16,9 +15,21 @@ std::string FoldForMatching(std::string_view text) {
     // U+2018/2019 (quotes) and U+2013/2014 (dashes) are E2 80 98/99 and E2 80 93/94.
     if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
       unsigned char last = text[i + 2];
-      if (last == 0x98 || last == 0x99) { folded.push_back('\''); i += 2; continue; }
-      if (last == 0x9C || last == 0x9D) { folded.push_back('"'); i += 2; continue; }
-      if (last == 0x93 || last == 0x94) { folded.push_back('-'); i += 2; continue; }
+      if (last == 0x98 || last == 0x99) {
+        folded.push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (last == 0x9C || last == 0x9D) {
+        folded.push_back('"');
+        i += 2;
+        continue;
+      }
+      if (last == 0x93 || last == 0x94) {
+        folded.push_back('-');
+        i += 2;
+        continue;
+      }
     }
     folded.push_back(absl::ascii_tolower(c));
   }
@@ -48,8 +59,8 @@ std::string NormalizeNfc(std::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
   if (U_FAILURE(error)) return std::string(text);
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (nfc->isNormalized(unicode, error) && U_SUCCESS(error)) return std::string(text);
   error = U_ZERO_ERROR;
   icu::UnicodeString normalized = nfc->normalize(unicode, error);

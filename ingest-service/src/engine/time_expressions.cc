@@ -9,18 +9,17 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-ExtractedTime Interval(sys_days start, sys_days end, v1::TimeGranularity granularity,
-                       v1::TimeResolution resolution, std::string text) {
+ExtractedTime Interval(sys_days start, sys_days end, v1::TimeGranularity granularity, v1::TimeResolution resolution,
+                       std::string text) {
   return {Timestamp(start), Timestamp(end), granularity, resolution, std::move(text)};
 }
 
 }  // namespace
 
-ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens,
-                                  std::optional<Timestamp> published_at) {
+ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens, std::optional<Timestamp> published_at) {
   if (!published_at) return {};
-  static const std::array<std::string_view, 7> kWeekdays = {
-      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  static const std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                            "thursday", "friday", "saturday"};
   const sys_days published = std::chrono::floor<days>(*published_at);
   const std::chrono::year_month_day published_ymd(published);
   const auto relative = v1::TIME_RESOLUTION_RELATIVE_TO_PUBLICATION;

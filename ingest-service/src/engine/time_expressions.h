@@ -12,7 +12,6 @@ namespace dossier::engine {
 /// publication date: weekdays ("on Monday": the last such day before publication),
 /// "yesterday", "today", "last week/month/year". Without one, the publication day stands
 /// in (PUBLICATION_DATE_FALLBACK); without a publication date, nothing.
-ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens,
-                                  std::optional<Timestamp> published_at);
+ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens, std::optional<Timestamp> published_at);
 
 }  // namespace dossier::engine

@@ -1,14 +1,14 @@
 #include "url.h"
 
-#include <algorithm>
-#include <array>
-#include <vector>
-
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
 
 #include "dossier/common/strings.h"
 
@@ -21,8 +21,7 @@ bool IsTrackingParameter(std::string_view name) {
   static constexpr std::array<std::string_view, 11> kExact = {
       "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid", "cmpid", "igshid", "ref", "ref_src"};
   std::string lower = strings::ToLowerAscii(name);
-  return std::string_view(lower).starts_with("utm_") ||
-         std::find(kExact.begin(), kExact.end(), lower) != kExact.end();
+  return std::string_view(lower).starts_with("utm_") || std::find(kExact.begin(), kExact.end(), lower) != kExact.end();
 }
 
 }  // namespace
@@ -30,13 +29,11 @@ bool IsTrackingParameter(std::string_view name) {
 absl::StatusOr<std::string> CanonicalizeUrl(std::string_view field, std::string_view url) {
   auto invalid = [&](std::string_view why) {
     return absl::InvalidArgumentError(
-        strings::Cat(field, " must be an absolute http(s) URL (", why, "), got \"",
-                     url.substr(0, 120), "\""));
+        strings::Cat(field, " must be an absolute http(s) URL (", why, "), got \"", url.substr(0, 120), "\""));
   };
   if (url.empty()) return absl::InvalidArgumentError(strings::Cat(field, " is required"));
   if (url.size() > kMaxUrlLength) return invalid("longer than 2048 bytes");
-  if (std::any_of(url.begin(), url.end(),
-                  [](char c) { return static_cast<unsigned char>(c) <= ' '; })) {
+  if (std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; })) {
     return invalid("contains spaces or control characters");
   }
   auto scheme_end = url.find("://");
@@ -48,8 +45,7 @@ absl::StatusOr<std::string> CanonicalizeUrl(std::string_view field, std::string_
   rest = rest.substr(0, rest.find('#'));
   size_t authority_end = rest.find_first_of("/?");
   std::string_view authority = rest.substr(0, authority_end);
-  std::string_view path_and_query =
-      authority_end == std::string_view::npos ? "" : rest.substr(authority_end);
+  std::string_view path_and_query = authority_end == std::string_view::npos ? "" : rest.substr(authority_end);
   if (authority.find('@') != std::string_view::npos) return invalid("user info is not allowed");
   std::string host = strings::ToLowerAscii(authority);
   if (host.empty() || host.front() == ':') return invalid("no host");
@@ -62,8 +58,7 @@ absl::StatusOr<std::string> CanonicalizeUrl(std::string_view field, std::string_
   std::string result = strings::Cat(scheme, "://", host, path.empty() ? "/" : path);
   if (auto query_start = path_and_query.find('?'); query_start != std::string_view::npos) {
     std::vector<std::string_view> kept;
-    for (std::string_view parameter :
-         strings::Split(path_and_query.substr(query_start + 1), "&", true)) {
+    for (std::string_view parameter : strings::Split(path_and_query.substr(query_start + 1), "&", true)) {
       if (!IsTrackingParameter(parameter.substr(0, parameter.find('=')))) kept.push_back(parameter);
     }
     if (!kept.empty()) result += strings::Cat("?", strings::Join(kept, "&"));

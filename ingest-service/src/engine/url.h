@@ -1,9 +1,9 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+
 #include <string>
 #include <string_view>
-
-#include <absl/status/statusor.h>
 
 namespace dossier::engine {
 

@@ -3,10 +3,9 @@
 #include <absl/strings/str_cat.h>
 #include <spdlog/spdlog.h>
 
-#include "dossier/common/strings.h"
-
 #include "dossier/common/ids.h"
 #include "dossier/common/status.h"
+#include "dossier/common/strings.h"
 
 namespace dossier::ingest {
 namespace {
@@ -44,10 +43,10 @@ absl::StatusOr<StoreResult> IngestServiceImpl::Ingest(const v1::RawArticle& arti
   engine::Extraction facts = extractor_.Extract(*normalized);
   auto stored = repository_.StoreArticle(raw, *normalized, facts, deadline);
   if (stored.ok()) {
-    spdlog::info("event=ingest outcome={} article_id={} canonical_url={} entities={} mentions={} events={} relationships={}",
-                 stored->duplicate ? "duplicate" : "stored", stored->article.id(), stored->article.canonical_url(),
-                 stored->facts.entities(), stored->facts.mentions(), stored->facts.events(),
-                 stored->facts.relationships());
+    spdlog::info(
+        "event=ingest outcome={} article_id={} canonical_url={} entities={} mentions={} events={} relationships={}",
+        stored->duplicate ? "duplicate" : "stored", stored->article.id(), stored->article.canonical_url(),
+        stored->facts.entities(), stored->facts.mentions(), stored->facts.events(), stored->facts.relationships());
   }
   return stored;
 }
@@ -70,9 +69,8 @@ grpc::Status IngestServiceImpl::IngestArticles(
   while (stream->Read(&request)) {
     v1::IngestArticlesResponse response;
     response.set_client_reference(request.client_reference());
-    absl::StatusOr<StoreResult> stored =
-        request.has_article() ? Ingest(request.article(), DeadlineOf(context))
-                              : absl::InvalidArgumentError("article is required");
+    absl::StatusOr<StoreResult> stored = request.has_article() ? Ingest(request.article(), DeadlineOf(context))
+                                                               : absl::InvalidArgumentError("article is required");
     if (stored.ok()) {
       response.set_outcome(stored->duplicate ? v1::INGEST_OUTCOME_DUPLICATE : v1::INGEST_OUTCOME_STORED);
       *response.mutable_article() = std::move(stored->article);
@@ -127,8 +125,8 @@ grpc::Status IngestServiceImpl::ReprocessArticles(grpc::ServerContext* context,
       return ToGrpcStatus(absl::FailedPreconditionError(absl::StrCat(
           "article ", stored.id, " no longer normalizes with this version: ", normalized.status().message())));
     }
-    auto status = repository_.ReplaceArticleFacts(stored.id, *normalized, extractor_.Extract(*normalized),
-                                                  DeadlineOf(context));
+    auto status =
+        repository_.ReplaceArticleFacts(stored.id, *normalized, extractor_.Extract(*normalized), DeadlineOf(context));
     if (!status.ok()) return ToGrpcStatus(status);
     ++reprocessed;
   }

@@ -1,12 +1,12 @@
 #include "repository/ingest_repository.h"
 
+#include <absl/strings/str_cat.h>
+
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
-
-#include <absl/strings/str_cat.h>
-#include <nlohmann/json.hpp>
 
 #include "dossier/common/ids.h"
 #include "dossier/common/store_types.h"
@@ -138,8 +138,7 @@ FROM (SELECT x.relationship_id, count(DISTINCT coalesce(a.story_id, a.id)) AS so
       WHERE x.relationship_id = ANY($1::bigint[]) GROUP BY x.relationship_id) c
 WHERE r.id = c.relationship_id)sql";
 
-constexpr const char* kArticleEntityIds =
-    "SELECT DISTINCT entity_id FROM mentions WHERE article_id = $1";
+constexpr const char* kArticleEntityIds = "SELECT DISTINCT entity_id FROM mentions WHERE article_id = $1";
 constexpr const char* kArticleEventIds =
     "SELECT DISTINCT event_id FROM evidence WHERE article_id = $1 AND event_id IS NOT NULL";
 constexpr const char* kArticleRelationshipIds =
@@ -213,26 +212,34 @@ std::string SentenceText(const engine::NormalizedArticle& article, const engine:
 }
 
 json EvidenceRow(const engine::NormalizedArticle& article, const engine::TextSpan& span, double confidence) {
-  return {{"sentence_index", span.sentence}, {"start_offset", span.start}, {"end_offset", span.end},
-          {"sentence", SentenceText(article, span)}, {"confidence", confidence}};
+  return {{"sentence_index", span.sentence},
+          {"start_offset", span.start},
+          {"end_offset", span.end},
+          {"sentence", SentenceText(article, span)},
+          {"confidence", confidence}};
 }
 
 // Writes every fact of one article (already stored as `article_id`) and returns counts.
-v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
-                          const engine::NormalizedArticle& article, const engine::Extraction& facts) {
+v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const engine::NormalizedArticle& article,
+                          const engine::Extraction& facts) {
   v1::FactCounts counts;
   const std::string version(engine::kExtractorVersion);
   // Undated articles count as seen when ingested.
   auto seen_at = store::TimestampParam(article.published_at);
-  if (!seen_at) seen_at = tx.exec1("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")[0].as<std::string>();
+  if (!seen_at)
+    seen_at =
+        tx.exec1("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")[0].as<std::string>();
 
   // Entities: keys -> ids.
   json entity_rows = json::array();
   for (const auto& entity : facts.entities) {
     json external = json::array();
     for (const auto& [scheme, value] : entity.external_ids) external.push_back({{"scheme", scheme}, {"value", value}});
-    entity_rows.push_back({{"key", entity.key}, {"type", entity.type}, {"kind", entity.organization_kind},
-                           {"name", entity.name}, {"external_ids", external}});
+    entity_rows.push_back({{"key", entity.key},
+                           {"type", entity.type},
+                           {"kind", entity.organization_kind},
+                           {"name", entity.name},
+                           {"external_ids", external}});
   }
   std::map<std::string, int64_t> id_by_key;
   if (!facts.entities.empty()) {
@@ -245,7 +252,8 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
   json alias_rows = json::array();
   for (size_t i = 0; i < facts.entities.size(); ++i) {
     alias_rows.push_back({{"entity_id", entity_id(i)}, {"alias", facts.entities[i].name}});
-    for (const auto& alias : facts.entities[i].aliases) alias_rows.push_back({{"entity_id", entity_id(i)}, {"alias", alias}});
+    for (const auto& alias : facts.entities[i].aliases)
+      alias_rows.push_back({{"entity_id", entity_id(i)}, {"alias", alias}});
   }
   json mention_rows = json::array();
   std::map<int64_t, int64_t> mentions_per_entity;
@@ -283,16 +291,19 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
   std::set<std::string> seen_keys;
   for (const auto& event : facts.events) {
     if (!seen_keys.insert(event.merge_key).second) continue;
-    event_rows.push_back({
-        {"merge_key", event.merge_key}, {"type", event.type}, {"cameo_code", event.cameo_code},
-        {"trigger_text", event.trigger_text},
-        {"time_start", store::TimestampParam(event.time.start).value_or("")},
-        {"time_end", store::TimestampParam(event.time.end).value_or("")},
-        {"time_granularity", event.time.granularity}, {"time_resolution", event.time.resolution},
-        {"time_text", event.time.text},
-        {"location_entity_id", event.location ? json(entity_id(*event.location)) : json(nullptr)},
-        {"modality", event.modality}, {"attributed_to", event.attributed_to},
-        {"confidence", event.confidence}});
+    event_rows.push_back({{"merge_key", event.merge_key},
+                          {"type", event.type},
+                          {"cameo_code", event.cameo_code},
+                          {"trigger_text", event.trigger_text},
+                          {"time_start", store::TimestampParam(event.time.start).value_or("")},
+                          {"time_end", store::TimestampParam(event.time.end).value_or("")},
+                          {"time_granularity", event.time.granularity},
+                          {"time_resolution", event.time.resolution},
+                          {"time_text", event.time.text},
+                          {"location_entity_id", event.location ? json(entity_id(*event.location)) : json(nullptr)},
+                          {"modality", event.modality},
+                          {"attributed_to", event.attributed_to},
+                          {"confidence", event.confidence}});
     if (!event.time.start) {
       event_rows.back()["time_start"] = nullptr;
       event_rows.back()["time_end"] = nullptr;
@@ -309,8 +320,10 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
   for (const auto& event : facts.events) {
     int64_t id = event_id_by_key.at(event.merge_key);
     for (const auto& participant : event.participants) {
-      participant_rows.push_back({{"event_id", id}, {"entity_id", entity_id(participant.entity)},
-                                  {"role", participant.role}, {"text", participant.text}});
+      participant_rows.push_back({{"event_id", id},
+                                  {"entity_id", entity_id(participant.entity)},
+                                  {"role", participant.role},
+                                  {"text", participant.text}});
     }
     json row = EvidenceRow(article, event.span, event.confidence);
     row["event_id"] = id;
@@ -324,10 +337,13 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
   json relationship_rows = json::array();
   std::set<RelationshipKey> relationship_keys;
   for (const auto& relation : facts.relationships) {
-    RelationshipKey key{entity_id(relation.subject), relation.predicate, entity_id(relation.object), relation.role_title};
+    RelationshipKey key{entity_id(relation.subject), relation.predicate, entity_id(relation.object),
+                        relation.role_title};
     if (!relationship_keys.insert(key).second) continue;
-    relationship_rows.push_back({{"subject_entity_id", std::get<0>(key)}, {"predicate", std::get<1>(key)},
-                                 {"object_entity_id", std::get<2>(key)}, {"role_title", std::get<3>(key)},
+    relationship_rows.push_back({{"subject_entity_id", std::get<0>(key)},
+                                 {"predicate", std::get<1>(key)},
+                                 {"object_entity_id", std::get<2>(key)},
+                                 {"role_title", std::get<3>(key)},
                                  {"confidence", relation.confidence}});
   }
   std::map<RelationshipKey, int64_t> relationship_id_by_key;
@@ -338,7 +354,8 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
     }
   }
   for (const auto& relation : facts.relationships) {
-    RelationshipKey key{entity_id(relation.subject), relation.predicate, entity_id(relation.object), relation.role_title};
+    RelationshipKey key{entity_id(relation.subject), relation.predicate, entity_id(relation.object),
+                        relation.role_title};
     json row = EvidenceRow(article, relation.span, relation.confidence);
     row["event_id"] = nullptr;
     row["relationship_id"] = relationship_id_by_key.at(key);
@@ -362,8 +379,7 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id,
 v1::FactCounts RemoveArticleFacts(pqxx::transaction_base& tx, int64_t article_id) {
   std::string entities = store::BigintArrayParam(Ids(tx.exec_prepared("article_entity_ids", article_id)));
   std::string events = store::BigintArrayParam(Ids(tx.exec_prepared("article_event_ids", article_id)));
-  std::string relationships =
-      store::BigintArrayParam(Ids(tx.exec_prepared("article_relationship_ids", article_id)));
+  std::string relationships = store::BigintArrayParam(Ids(tx.exec_prepared("article_relationship_ids", article_id)));
   v1::FactCounts removed;
   removed.set_mentions(static_cast<int32_t>(tx.exec_prepared("delete_article_mentions", article_id).affected_rows()));
   tx.exec_prepared("delete_article_evidence", article_id);
@@ -416,108 +432,107 @@ void PrepareIngestStatements(pqxx::connection& connection) {
 
 absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocument& raw,
                                                            const engine::NormalizedArticle& article,
-                                                           const engine::Extraction& facts,
-                                                           Deadline deadline) {
+                                                           const engine::Extraction& facts, Deadline deadline) {
   StoreResult result;
-  absl::Status status = RunTransaction(pool_, TxMode::kReadWrite, deadline, "storing the article",
-                                       [&](pqxx::transaction_base& tx) {
-    json authors = article.authors;
-    auto inserted = tx.exec_prepared(
-        "insert_article", article.url, article.canonical_url, article.source, article.title,
-        authors.dump(), store::TimestampParam(article.published_at), article.language,
-        article.clean_text, article.content_hash, raw.content, static_cast<int>(article.format),
-        StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-        static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
-    int64_t id = 0;
-    result = StoreResult{};
-    if (inserted.empty()) {
-      // Same canonical URL or same clean text: idempotent, report what is stored.
-      id = tx.exec_prepared1("find_duplicate", article.canonical_url, article.content_hash)[0].as<int64_t>();
-      result.duplicate = true;
-    } else {
-      id = inserted[0][0].as<int64_t>();
-      tx.exec_prepared("set_own_story", id);
-      result.facts = StoreFacts(tx, id, article, facts);
-    }
-    store::ArticleFromRow(tx.exec_prepared1("select_article", id), &result.article);
-    return absl::OkStatus();
-  });
+  absl::Status status =
+      RunTransaction(pool_, TxMode::kReadWrite, deadline, "storing the article", [&](pqxx::transaction_base& tx) {
+        json authors = article.authors;
+        auto inserted =
+            tx.exec_prepared("insert_article", article.url, article.canonical_url, article.source, article.title,
+                             authors.dump(), store::TimestampParam(article.published_at), article.language,
+                             article.clean_text, article.content_hash, raw.content, static_cast<int>(article.format),
+                             StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
+                             static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
+        int64_t id = 0;
+        result = StoreResult{};
+        if (inserted.empty()) {
+          // Same canonical URL or same clean text: idempotent, report what is stored.
+          id = tx.exec_prepared1("find_duplicate", article.canonical_url, article.content_hash)[0].as<int64_t>();
+          result.duplicate = true;
+        } else {
+          id = inserted[0][0].as<int64_t>();
+          tx.exec_prepared("set_own_story", id);
+          result.facts = StoreFacts(tx, id, article, facts);
+        }
+        store::ArticleFromRow(tx.exec_prepared1("select_article", id), &result.article);
+        return absl::OkStatus();
+      });
   if (!status.ok()) return status;
   return result;
 }
 
 absl::StatusOr<v1::FactCounts> IngestRepository::DeleteArticle(int64_t article_id, Deadline deadline) {
   v1::FactCounts removed;
-  absl::Status status = RunTransaction(pool_, TxMode::kReadWrite, deadline, "deleting the article",
-                                       [&](pqxx::transaction_base& tx) {
-    if (tx.exec_prepared("lock_article", article_id).empty()) {
-      return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
-    }
-    removed = RemoveArticleFacts(tx, article_id);
-    tx.exec_prepared("delete_article", article_id);
-    return absl::OkStatus();
-  });
+  absl::Status status =
+      RunTransaction(pool_, TxMode::kReadWrite, deadline, "deleting the article", [&](pqxx::transaction_base& tx) {
+        if (tx.exec_prepared("lock_article", article_id).empty()) {
+          return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
+        }
+        removed = RemoveArticleFacts(tx, article_id);
+        tx.exec_prepared("delete_article", article_id);
+        return absl::OkStatus();
+      });
   if (!status.ok()) return status;
   return removed;
 }
 
-absl::StatusOr<std::vector<StoredRawArticle>> IngestRepository::ArticlesToReprocess(
-    const std::vector<int64_t>& ids, int limit, std::string_view current_version, Deadline deadline) {
+absl::StatusOr<std::vector<StoredRawArticle>> IngestRepository::ArticlesToReprocess(const std::vector<int64_t>& ids,
+                                                                                    int limit,
+                                                                                    std::string_view current_version,
+                                                                                    Deadline deadline) {
   std::vector<StoredRawArticle> articles;
-  absl::Status status = RunTransaction(pool_, TxMode::kReadOnly, deadline, "loading articles to reprocess",
-                                       [&](pqxx::transaction_base& tx) {
-    articles.clear();
-    pqxx::result rows = ids.empty()
-        ? tx.exec_prepared("select_raw_outdated", std::string(current_version), limit)
-        : tx.exec_prepared("select_raw_by_ids", store::BigintArrayParam(ids));
-    for (const auto& row : rows) {
-      StoredRawArticle stored;
-      stored.id = row[0].as<int64_t>();
-      stored.raw.url = row[1].as<std::string>();
-      stored.raw.content = row[2].as<std::string>();
-      stored.raw.format = static_cast<v1::ContentFormat>(row[3].as<int>());
-      stored.raw.source = row[4].as<std::string>();
-      if (!row[5].is_null()) stored.raw.published = row[5].as<std::string>();
-      stored.raw.title = row[6].as<std::string>();
-      articles.push_back(std::move(stored));
-    }
-    if (!ids.empty() && articles.size() != std::set<int64_t>(ids.begin(), ids.end()).size()) {
-      std::set<int64_t> found;
-      for (const auto& article : articles) found.insert(article.id);
-      for (int64_t id : ids) {
-        if (!found.count(id)) return absl::NotFoundError(absl::StrCat("article ", id, " does not exist"));
-      }
-    }
-    return absl::OkStatus();
-  });
+  absl::Status status = RunTransaction(
+      pool_, TxMode::kReadOnly, deadline, "loading articles to reprocess", [&](pqxx::transaction_base& tx) {
+        articles.clear();
+        pqxx::result rows = ids.empty() ? tx.exec_prepared("select_raw_outdated", std::string(current_version), limit)
+                                        : tx.exec_prepared("select_raw_by_ids", store::BigintArrayParam(ids));
+        for (const auto& row : rows) {
+          StoredRawArticle stored;
+          stored.id = row[0].as<int64_t>();
+          stored.raw.url = row[1].as<std::string>();
+          stored.raw.content = row[2].as<std::string>();
+          stored.raw.format = static_cast<v1::ContentFormat>(row[3].as<int>());
+          stored.raw.source = row[4].as<std::string>();
+          if (!row[5].is_null()) stored.raw.published = row[5].as<std::string>();
+          stored.raw.title = row[6].as<std::string>();
+          articles.push_back(std::move(stored));
+        }
+        if (!ids.empty() && articles.size() != std::set<int64_t>(ids.begin(), ids.end()).size()) {
+          std::set<int64_t> found;
+          for (const auto& article : articles) found.insert(article.id);
+          for (int64_t id : ids) {
+            if (!found.count(id)) return absl::NotFoundError(absl::StrCat("article ", id, " does not exist"));
+          }
+        }
+        return absl::OkStatus();
+      });
   if (!status.ok()) return status;
   return articles;
 }
 
 absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const engine::NormalizedArticle& article,
                                                    const engine::Extraction& facts, Deadline deadline) {
-  return RunTransaction(pool_, TxMode::kReadWrite, deadline, "reprocessing the article",
-                        [&](pqxx::transaction_base& tx) {
-    if (tx.exec_prepared("lock_article", article_id).empty()) {
-      return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
-    }
-    RemoveArticleFacts(tx, article_id);
-    tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash,
-                     article.title, article.language, StrippedBlocksJson(article).dump(),
-                     QualityFlagsParam(article), static_cast<int>(article.sentences.size()),
-                     std::string(engine::kExtractorVersion));
-    StoreFacts(tx, article_id, article, facts);
-    return absl::OkStatus();
-  });
+  return RunTransaction(
+      pool_, TxMode::kReadWrite, deadline, "reprocessing the article", [&](pqxx::transaction_base& tx) {
+        if (tx.exec_prepared("lock_article", article_id).empty()) {
+          return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
+        }
+        RemoveArticleFacts(tx, article_id);
+        tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash, article.title,
+                         article.language, StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
+                         static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
+        StoreFacts(tx, article_id, article, facts);
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<int64_t> IngestRepository::CountOutdated(std::string_view current_version, Deadline deadline) {
   int64_t count = 0;
-  absl::Status status = RunTransaction(pool_, TxMode::kReadOnly, deadline, "counting outdated articles",
-                                       [&](pqxx::transaction_base& tx) {
-    count = tx.exec_prepared1("count_outdated", std::string(current_version))[0].as<int64_t>();
-    return absl::OkStatus();
-  });
+  absl::Status status =
+      RunTransaction(pool_, TxMode::kReadOnly, deadline, "counting outdated articles", [&](pqxx::transaction_base& tx) {
+        count = tx.exec_prepared1("count_outdated", std::string(current_version))[0].as<int64_t>();
+        return absl::OkStatus();
+      });
   if (!status.ok()) return status;
   return count;
 }

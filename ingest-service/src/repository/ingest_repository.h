@@ -1,12 +1,12 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <absl/status/statusor.h>
 
 #include "dossier/common/db_pool.h"
 #include "dossier/v1/article.pb.h"
@@ -38,8 +38,7 @@ class IngestRepository {
 
   /// Stores the article and all its facts in one transaction, or returns the article
   /// already stored under the same canonical URL or content hash (duplicate = true).
-  absl::StatusOr<StoreResult> StoreArticle(const engine::RawDocument& raw,
-                                           const engine::NormalizedArticle& article,
+  absl::StatusOr<StoreResult> StoreArticle(const engine::RawDocument& raw, const engine::NormalizedArticle& article,
                                            const engine::Extraction& facts, Deadline deadline);
 
   /// Deletes the article and every fact only it supports. NOT_FOUND for an unknown id.
@@ -47,8 +46,9 @@ class IngestRepository {
 
   /// Articles to reprocess: the given ids (NOT_FOUND if one is unknown), or up to `limit`
   /// articles made by an extractor other than `current_version`.
-  absl::StatusOr<std::vector<StoredRawArticle>> ArticlesToReprocess(
-      const std::vector<int64_t>& ids, int limit, std::string_view current_version, Deadline deadline);
+  absl::StatusOr<std::vector<StoredRawArticle>> ArticlesToReprocess(const std::vector<int64_t>& ids, int limit,
+                                                                    std::string_view current_version,
+                                                                    Deadline deadline);
 
   /// Replaces an article's clean text and facts with a fresh normalization and extraction.
   absl::Status ReplaceArticleFacts(int64_t article_id, const engine::NormalizedArticle& article,

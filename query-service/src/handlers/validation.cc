@@ -38,8 +38,8 @@ absl::StatusOr<TimeBounds> ReadTimeRange(std::string_view field, bool has_range,
   using google::protobuf::util::TimeUtil;
   TimeBounds bounds;
   if (!has_range) return bounds;
-  for (auto [name, has, time] : {std::tuple{"start", range.has_start(), &range.start()},
-                                 std::tuple{"end", range.has_end(), &range.end()}}) {
+  for (auto [name, has, time] :
+       {std::tuple{"start", range.has_start(), &range.start()}, std::tuple{"end", range.has_end(), &range.end()}}) {
     if (has && (time->seconds() < TimeUtil::kTimestampMinSeconds || time->seconds() > TimeUtil::kTimestampMaxSeconds ||
                 time->nanos() < 0 || time->nanos() > 999999999)) {
       return absl::InvalidArgumentError(strings::Cat(field, ".", name, " is not a valid timestamp"));

@@ -1,14 +1,14 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include <absl/status/statusor.h>
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/repeated_field.h>
 #include <grpcpp/grpcpp.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "paging/page_token.h"
 #include "repository/query_repository.h"

@@ -1,14 +1,13 @@
 #include "paging/page_token.h"
 
+#include <absl/strings/escaping.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <memory>
-
-#include <absl/strings/escaping.h>
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <nlohmann/json.hpp>
 
 #include "dossier/common/hashing.h"
@@ -47,7 +46,8 @@ std::string PageTokenCodec::Fingerprint(const google::protobuf::Message& request
   filters->CopyFrom(request);
   const auto* descriptor = filters->GetDescriptor();
   for (const char* name : {"page_token", "page_size"}) {
-    if (const auto* field = descriptor->FindFieldByName(name)) filters->GetReflection()->ClearField(filters.get(), field);
+    if (const auto* field = descriptor->FindFieldByName(name))
+      filters->GetReflection()->ClearField(filters.get(), field);
   }
   std::string bytes;
   {
@@ -62,8 +62,8 @@ std::string PageTokenCodec::Fingerprint(const google::protobuf::Message& request
 std::string PageTokenCodec::Sign(std::string_view payload) const {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
-       reinterpret_cast<const unsigned char*>(payload.data()), payload.size(), digest, &length);
+  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(payload.data()),
+       payload.size(), digest, &length);
   return Hex(digest, length).substr(0, kSignatureHexChars);
 }
 

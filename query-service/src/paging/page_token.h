@@ -1,11 +1,11 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+#include <google/protobuf/message.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <absl/status/statusor.h>
-#include <google/protobuf/message.h>
 
 namespace dossier::query {
 

@@ -1,8 +1,7 @@
 #include "repository/fact_rows.h"
 
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "dossier/common/store_types.h"
 

@@ -1,9 +1,8 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
-
 #include <pqxx/pqxx>
+#include <vector>
 
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"

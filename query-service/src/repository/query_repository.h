@@ -1,12 +1,12 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <absl/status/statusor.h>
 
 #include "dossier/common/db_pool.h"
 #include "dossier/v1/query_service.pb.h"

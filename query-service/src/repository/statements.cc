@@ -1,6 +1,7 @@
+#include "repository/statements.h"
+
 #include "repository/fact_rows.h"
 #include "repository/query_repository.h"
-#include "repository/statements.h"
 
 namespace dossier::query {
 

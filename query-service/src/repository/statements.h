@@ -4,10 +4,9 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <pqxx/pqxx>
 
 #include "dossier/common/store_types.h"
 
@@ -38,7 +37,8 @@ inline size_t RowsOnPage(const pqxx::result& rows, int page_size) {
 
 /// The keyset to continue after this page (the given columns of its last row), or empty
 /// when no row follows it.
-inline std::vector<std::string> NextKeyset(const pqxx::result& rows, int page_size, std::initializer_list<int> columns) {
+inline std::vector<std::string> NextKeyset(const pqxx::result& rows, int page_size,
+                                           std::initializer_list<int> columns) {
   if (rows.size() <= static_cast<size_t>(page_size)) return {};
   std::vector<std::string> keyset;
   for (int column : columns) keyset.push_back(rows[page_size - 1][column].as<std::string>());

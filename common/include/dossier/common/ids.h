@@ -1,10 +1,10 @@
 #pragma once
 
+#include <absl/status/statusor.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <absl/status/statusor.h>
 
 namespace dossier {
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <absl/status/status.h>
+#include <absl/status/statusor.h>
+
+#include <pqxx/pqxx>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <absl/status/status.h>
-#include <absl/status/statusor.h>
-#include <pqxx/pqxx>
 
 namespace dossier {
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <absl/status/status.h>
+#include <absl/status/statusor.h>
+#include <grpcpp/grpcpp.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -9,10 +13,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <absl/status/status.h>
-#include <absl/status/statusor.h>
-#include <grpcpp/grpcpp.h>
 
 namespace dossier {
 
@@ -35,7 +35,7 @@ class GrpcServer {
  public:
   /// Binds and starts serving `services` (not owned; they must outlive the server).
   static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(const ServerOptions& options,
-                                                          std::vector<grpc::Service*> services);
+                                                           std::vector<grpc::Service*> services);
   ~GrpcServer();
 
   /// The bound port (useful with port 0).

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <exception>
-#include <string_view>
-
 #include <absl/status/status.h>
 #include <grpcpp/support/status.h>
+
+#include <exception>
+#include <string_view>
 
 namespace dossier {
 

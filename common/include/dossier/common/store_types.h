@@ -1,13 +1,13 @@
 #pragma once
 
+#include <google/protobuf/timestamp.pb.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <google/protobuf/timestamp.pb.h>
-#include <pqxx/pqxx>
 
 #include "dossier/v1/article.pb.h"
 

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <absl/strings/string_view.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
-#include <absl/strings/string_view.h>
-#include <fmt/ranges.h>
 
 // std::string_view helpers. Debian's abseil is built with its own string_view type, so its
 // string functions do not take std::string_view; these few cover what we need.
@@ -15,8 +15,7 @@ namespace dossier::strings {
 
 /// Pieces of `text` between occurrences of any of `delimiters`; empty pieces are kept
 /// unless `skip_empty`.
-std::vector<std::string_view> Split(std::string_view text, std::string_view delimiters,
-                                    bool skip_empty = false);
+std::vector<std::string_view> Split(std::string_view text, std::string_view delimiters, bool skip_empty = false);
 
 /// `text` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view text);

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <absl/status/status.h>
+#include <absl/status/statusor.h>
+
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <string_view>
-
-#include <absl/status/status.h>
-#include <absl/status/statusor.h>
 #include <pqxx/pqxx>
+#include <string_view>
 
 #include "dossier/common/db_pool.h"
 
@@ -20,9 +20,7 @@ enum class TxMode { kReadOnly, kReadWrite };
 /// timeout follows the call's deadline, so a cancelled call cancels its SQL. A connection
 /// dropped before commit is retried once on a fresh one (bodies must be idempotent).
 /// `what` names the operation in error messages.
-absl::Status RunTransaction(DbPool& pool, TxMode mode,
-                            std::optional<std::chrono::system_clock::time_point> deadline,
-                            std::string_view what,
-                            const std::function<absl::Status(pqxx::transaction_base&)>& body);
+absl::Status RunTransaction(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
+                            std::string_view what, const std::function<absl::Status(pqxx::transaction_base&)>& body);
 
 }  // namespace dossier
