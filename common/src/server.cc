@@ -7,6 +7,7 @@
 
 #include <csignal>
 
+#include "dossier/common/migrations.h"
 #include "dossier/common/strings.h"
 #include "grpc/health/v1/health.pb.h"
 
@@ -80,6 +81,35 @@ void GrpcServer::Shutdown(std::chrono::milliseconds grace) {
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
   spdlog::info("event=stopped");
+}
+
+std::function<absl::Status()> DatabaseReadiness(DbPool& pool) {
+  return [&pool] {
+    auto lease = pool.Acquire(std::chrono::seconds(2));
+    if (!lease.ok()) return lease.status();
+    return CheckSchemaVersion(**lease);
+  };
+}
+
+absl::StatusOr<int> MigrateOnStartup(DbPool& pool) {
+  auto lease = pool.Acquire(std::chrono::seconds(30));
+  if (!lease.ok()) return lease.status();
+  auto version = ApplyMigrations(**lease);
+  if (version.ok()) spdlog::info("event=schema_ready version={}", *version);
+  return version;
+}
+
+int ServeUntilTerminated(const ServerOptions& options, std::vector<grpc::Service*> services,
+                         std::chrono::seconds grace) {
+  auto server = GrpcServer::Start(options, std::move(services));
+  if (!server.ok()) {
+    spdlog::error("event=startup_failed reason=\"{}\"", server.status().message());
+    return 1;
+  }
+  int signal_number = WaitForTerminationSignal();
+  spdlog::info("event=shutdown signal={}", signal_number);
+  (*server)->Shutdown(grace);
+  return 0;
 }
 
 void BlockTerminationSignals() {

@@ -7,7 +7,6 @@
 #include "dossier/common/config.h"
 #include "dossier/common/db_pool.h"
 #include "dossier/common/logging.h"
-#include "dossier/common/migrations.h"
 #include "dossier/common/server.h"
 #include "dossier/common/strings.h"
 #include "handlers/ingest_service.h"
@@ -30,18 +29,9 @@ int main(int argc, char** argv) {
   dossier::InitLogging("dossier-ingest", config.log_level);
 
   dossier::DbPool pool(config.database_url, config.db_pool_size, dossier::ingest::PrepareIngestStatements);
-  {
-    auto lease = pool.Acquire(std::chrono::seconds(30));
-    if (!lease.ok()) {
-      spdlog::error("event=startup_failed reason=\"{}\"", lease.status().message());
-      return 1;
-    }
-    auto version = dossier::ApplyMigrations(**lease);
-    if (!version.ok()) {
-      spdlog::error("event=startup_failed reason=\"{}\"", version.status().message());
-      return 1;
-    }
-    spdlog::info("event=schema_ready version={}", *version);
+  if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) {
+    spdlog::error("event=startup_failed reason=\"{}\"", version.status().message());
+    return 1;
   }
   if (config.migrate_only) return 0;
 
@@ -58,18 +48,6 @@ int main(int argc, char** argv) {
   options.health_service_name = "dossier.v1.IngestService";
   options.health_check_interval = std::chrono::seconds(config.health_check_interval_seconds);
   options.max_receive_message_bytes = max_article_mib * 1024 * 1024;
-  options.readiness_check = [&pool] {
-    auto lease = pool.Acquire(std::chrono::seconds(2));
-    if (!lease.ok()) return lease.status();
-    return dossier::CheckSchemaVersion(**lease);
-  };
-  auto server = dossier::GrpcServer::Start(options, {&service});
-  if (!server.ok()) {
-    spdlog::error("event=startup_failed reason=\"{}\"", server.status().message());
-    return 1;
-  }
-  int signal_number = dossier::WaitForTerminationSignal();
-  spdlog::info("event=shutdown signal={}", signal_number);
-  (*server)->Shutdown(std::chrono::seconds(config.shutdown_grace_seconds));
-  return 0;
+  options.readiness_check = dossier::DatabaseReadiness(pool);
+  return dossier::ServeUntilTerminated(options, {&service}, std::chrono::seconds(config.shutdown_grace_seconds));
 }

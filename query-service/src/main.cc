@@ -6,7 +6,6 @@
 #include "dossier/common/config.h"
 #include "dossier/common/db_pool.h"
 #include "dossier/common/logging.h"
-#include "dossier/common/migrations.h"
 #include "dossier/common/server.h"
 #include "dossier/common/strings.h"
 #include "handlers/query_service.h"
@@ -26,15 +25,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   dossier::InitLogging("dossier-query", config.log_level);
 
-  dossier::DbPool primary(config.database_url, 1);
   {
-    auto lease = primary.Acquire(std::chrono::seconds(30));
-    if (!lease.ok()) {
-      spdlog::error("event=startup_failed reason=\"{}\"", lease.status().message());
-      return 1;
-    }
-    auto version = dossier::ApplyMigrations(**lease);
-    if (!version.ok()) {
+    // Migrations always run on the primary, never on a read replica.
+    dossier::DbPool primary(config.database_url, 1);
+    if (auto version = dossier::MigrateOnStartup(primary); !version.ok()) {
       spdlog::error("event=startup_failed reason=\"{}\"", version.status().message());
       return 1;
     }
@@ -49,18 +43,6 @@ int main(int argc, char** argv) {
   options.listen_address = config.listen_address;
   options.health_service_name = "dossier.v1.QueryService";
   options.health_check_interval = std::chrono::seconds(config.health_check_interval_seconds);
-  options.readiness_check = [&reads] {
-    auto lease = reads.Acquire(std::chrono::seconds(2));
-    if (!lease.ok()) return lease.status();
-    return dossier::CheckSchemaVersion(**lease);
-  };
-  auto server = dossier::GrpcServer::Start(options, {&service});
-  if (!server.ok()) {
-    spdlog::error("event=startup_failed reason=\"{}\"", server.status().message());
-    return 1;
-  }
-  int signal_number = dossier::WaitForTerminationSignal();
-  spdlog::info("event=shutdown signal={}", signal_number);
-  (*server)->Shutdown(std::chrono::seconds(config.shutdown_grace_seconds));
-  return 0;
+  options.readiness_check = dossier::DatabaseReadiness(reads);
+  return dossier::ServeUntilTerminated(options, {&service}, std::chrono::seconds(config.shutdown_grace_seconds));
 }

@@ -31,7 +31,8 @@ class IngestServiceTest : public ::testing::Test {
 TestServices* IngestServiceTest::services_ = nullptr;
 
 TEST_F(IngestServiceTest, ReportsServingOnItsNamedHealthService) {
-  EXPECT_EQ(services_->HealthOf(*services_->ingest_health, "dossier.v1.IngestService"), "SERVING");
+  // The readiness poller checks the database before the named service turns SERVING.
+  EXPECT_EQ(services_->WaitForHealth(*services_->ingest_health, "dossier.v1.IngestService", "SERVING"), "SERVING");
 }
 
 TEST_F(IngestServiceTest, StoresArticleAndFactsWhoseOffsetsPointAtTheirText) {

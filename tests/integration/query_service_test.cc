@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <set>
-#include <thread>
 
 #include "fixtures.h"
 #include "test_postgres.h"
@@ -248,12 +247,7 @@ TEST_F(QueryServiceTest, LaterRpcsSayTheyAreNotImplementedYet) {
 // Runs last: it stops the database.
 TEST_F(QueryServiceTest, ZDatabaseOutageIsUnavailableAndNotServingUntilItReturns) {
   auto wait_for_health = [](const std::string& wanted) {
-    std::string health;
-    for (int i = 0; i < 100 && health != wanted; ++i) {
-      health = services_->HealthOf(*services_->query_health, "dossier.v1.QueryService");
-      if (health != wanted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return health;
+    return services_->WaitForHealth(*services_->query_health, "dossier.v1.QueryService", wanted);
   };
   ASSERT_EQ(wait_for_health("SERVING"), "SERVING");
   v1::GetEntityRequest request;

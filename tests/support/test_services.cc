@@ -1,8 +1,8 @@
 #include "test_services.h"
 
 #include <stdexcept>
+#include <thread>
 
-#include "dossier/common/migrations.h"
 #include "test_postgres.h"
 
 namespace dossier::testing {
@@ -15,11 +15,7 @@ std::unique_ptr<GrpcServer> StartServer(grpc::Service* service, const std::strin
   options.health_service_name = health_name;
   options.health_check_interval = std::chrono::milliseconds(100);
   options.max_receive_message_bytes = max_receive_bytes;
-  options.readiness_check = [&pool] {
-    auto lease = pool.Acquire(std::chrono::seconds(1));
-    if (!lease.ok()) return lease.status();
-    return CheckSchemaVersion(**lease);
-  };
+  options.readiness_check = DatabaseReadiness(pool);
   auto server = GrpcServer::Start(options, {service});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   return std::move(*server);
@@ -64,6 +60,16 @@ std::string TestServices::HealthOf(grpc::health::v1::Health::Stub& stub, const s
   grpc::Status status = stub.Check(ContextWithDeadline(2).get(), request, &response);
   if (!status.ok()) return "ERROR: " + status.error_message();
   return grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status());
+}
+
+std::string TestServices::WaitForHealth(grpc::health::v1::Health::Stub& stub, const std::string& service,
+                                        const std::string& wanted) {
+  std::string health = HealthOf(stub, service);
+  for (int attempt = 0; attempt < 100 && health != wanted; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    health = HealthOf(stub, service);
+  }
+  return health;
 }
 
 std::unique_ptr<grpc::ClientContext> ContextWithDeadline(double seconds) {

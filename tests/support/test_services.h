@@ -28,6 +28,10 @@ class TestServices {
   /// The serving status of a named health service ("dossier.v1.QueryService").
   std::string HealthOf(grpc::health::v1::Health::Stub& stub, const std::string& service);
 
+  /// Polls HealthOf for up to 10 s until it reports `wanted`; returns the last status seen.
+  std::string WaitForHealth(grpc::health::v1::Health::Stub& stub, const std::string& service,
+                            const std::string& wanted);
+
  private:
   DbPool ingest_pool_;
   DbPool query_pool_;

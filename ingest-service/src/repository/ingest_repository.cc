@@ -433,81 +433,71 @@ void PrepareIngestStatements(pqxx::connection& connection) {
 absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocument& raw,
                                                            const engine::NormalizedArticle& article,
                                                            const engine::Extraction& facts, Deadline deadline) {
-  StoreResult result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadWrite, deadline, "storing the article", [&](pqxx::transaction_base& tx) {
-        json authors = article.authors;
-        auto inserted =
-            tx.exec_prepared("insert_article", article.url, article.canonical_url, article.source, article.title,
-                             authors.dump(), store::TimestampParam(article.published_at), article.language,
-                             article.clean_text, article.content_hash, raw.content, static_cast<int>(article.format),
-                             StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-                             static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
-        int64_t id = 0;
-        result = StoreResult{};
-        if (inserted.empty()) {
-          // Same canonical URL or same clean text: idempotent, report what is stored.
-          id = tx.exec_prepared1("find_duplicate", article.canonical_url, article.content_hash)[0].as<int64_t>();
-          result.duplicate = true;
-        } else {
-          id = inserted[0][0].as<int64_t>();
-          tx.exec_prepared("set_own_story", id);
-          result.facts = StoreFacts(tx, id, article, facts);
-        }
-        store::ArticleFromRow(tx.exec_prepared1("select_article", id), &result.article);
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<StoreResult> {
+    StoreResult result;
+    json authors = article.authors;
+    auto inserted = tx.exec_prepared(
+        "insert_article", article.url, article.canonical_url, article.source, article.title, authors.dump(),
+        store::TimestampParam(article.published_at), article.language, article.clean_text, article.content_hash,
+        raw.content, static_cast<int>(article.format), StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
+        static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
+    int64_t id = 0;
+    if (inserted.empty()) {
+      // Same canonical URL or same clean text: idempotent, report what is stored.
+      id = tx.exec_prepared1("find_duplicate", article.canonical_url, article.content_hash)[0].as<int64_t>();
+      result.duplicate = true;
+    } else {
+      id = inserted[0][0].as<int64_t>();
+      tx.exec_prepared("set_own_story", id);
+      result.facts = StoreFacts(tx, id, article, facts);
+    }
+    store::ArticleFromRow(tx.exec_prepared1("select_article", id), &result.article);
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadWrite, deadline, "storing the article", body);
 }
 
 absl::StatusOr<v1::FactCounts> IngestRepository::DeleteArticle(int64_t article_id, Deadline deadline) {
-  v1::FactCounts removed;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadWrite, deadline, "deleting the article", [&](pqxx::transaction_base& tx) {
-        if (tx.exec_prepared("lock_article", article_id).empty()) {
-          return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
-        }
-        removed = RemoveArticleFacts(tx, article_id);
-        tx.exec_prepared("delete_article", article_id);
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return removed;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::FactCounts> {
+    if (tx.exec_prepared("lock_article", article_id).empty()) {
+      return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
+    }
+    v1::FactCounts removed = RemoveArticleFacts(tx, article_id);
+    tx.exec_prepared("delete_article", article_id);
+    return removed;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadWrite, deadline, "deleting the article", body);
 }
 
 absl::StatusOr<std::vector<StoredRawArticle>> IngestRepository::ArticlesToReprocess(const std::vector<int64_t>& ids,
                                                                                     int limit,
                                                                                     std::string_view current_version,
                                                                                     Deadline deadline) {
-  std::vector<StoredRawArticle> articles;
-  absl::Status status = RunTransaction(
-      pool_, TxMode::kReadOnly, deadline, "loading articles to reprocess", [&](pqxx::transaction_base& tx) {
-        articles.clear();
-        pqxx::result rows = ids.empty() ? tx.exec_prepared("select_raw_outdated", std::string(current_version), limit)
-                                        : tx.exec_prepared("select_raw_by_ids", store::BigintArrayParam(ids));
-        for (const auto& row : rows) {
-          StoredRawArticle stored;
-          stored.id = row[0].as<int64_t>();
-          stored.raw.url = row[1].as<std::string>();
-          stored.raw.content = row[2].as<std::string>();
-          stored.raw.format = static_cast<v1::ContentFormat>(row[3].as<int>());
-          stored.raw.source = row[4].as<std::string>();
-          if (!row[5].is_null()) stored.raw.published = row[5].as<std::string>();
-          stored.raw.title = row[6].as<std::string>();
-          articles.push_back(std::move(stored));
-        }
-        if (!ids.empty() && articles.size() != std::set<int64_t>(ids.begin(), ids.end()).size()) {
-          std::set<int64_t> found;
-          for (const auto& article : articles) found.insert(article.id);
-          for (int64_t id : ids) {
-            if (!found.count(id)) return absl::NotFoundError(absl::StrCat("article ", id, " does not exist"));
-          }
-        }
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return articles;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<StoredRawArticle>> {
+    std::vector<StoredRawArticle> articles;
+    pqxx::result rows = ids.empty() ? tx.exec_prepared("select_raw_outdated", std::string(current_version), limit)
+                                    : tx.exec_prepared("select_raw_by_ids", store::BigintArrayParam(ids));
+    for (const auto& row : rows) {
+      StoredRawArticle stored;
+      stored.id = row[0].as<int64_t>();
+      stored.raw.url = row[1].as<std::string>();
+      stored.raw.content = row[2].as<std::string>();
+      stored.raw.format = static_cast<v1::ContentFormat>(row[3].as<int>());
+      stored.raw.source = row[4].as<std::string>();
+      if (!row[5].is_null()) stored.raw.published = row[5].as<std::string>();
+      stored.raw.title = row[6].as<std::string>();
+      articles.push_back(std::move(stored));
+    }
+    if (!ids.empty() && articles.size() != std::set<int64_t>(ids.begin(), ids.end()).size()) {
+      std::set<int64_t> found;
+      for (const auto& article : articles) found.insert(article.id);
+      for (int64_t id : ids) {
+        if (!found.count(id)) return absl::NotFoundError(absl::StrCat("article ", id, " does not exist"));
+      }
+    }
+    return articles;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "loading articles to reprocess", body);
 }
 
 absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const engine::NormalizedArticle& article,
@@ -527,14 +517,10 @@ absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const eng
 }
 
 absl::StatusOr<int64_t> IngestRepository::CountOutdated(std::string_view current_version, Deadline deadline) {
-  int64_t count = 0;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "counting outdated articles", [&](pqxx::transaction_base& tx) {
-        count = tx.exec_prepared1("count_outdated", std::string(current_version))[0].as<int64_t>();
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return count;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<int64_t> {
+    return tx.exec_prepared1("count_outdated", std::string(current_version))[0].as<int64_t>();
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "counting outdated articles", body);
 }
 
 }  // namespace dossier::ingest

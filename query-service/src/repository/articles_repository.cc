@@ -67,57 +67,51 @@ void PrepareArticleStatements(pqxx::connection& connection) {
 }
 
 absl::StatusOr<v1::GetArticleResponse> QueryRepository::GetArticle(int64_t id, bool include_facts, Deadline deadline) {
-  v1::GetArticleResponse response;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "reading the article", [&](pqxx::transaction_base& tx) {
-        response.Clear();
-        auto rows = tx.exec_prepared("get_article", id);
-        if (rows.empty()) return absl::NotFoundError(strings::Cat("article ", id, " does not exist"));
-        store::ArticleFromRow(rows[0], response.mutable_article());
-        response.mutable_article()->set_clean_text(rows[0][15].as<std::string>());
-        if (!include_facts) return absl::OkStatus();
-        std::vector<int64_t> entity_ids;
-        for (const auto& row : tx.exec_prepared("article_mentions", id, kMaxArticleMentions)) {
-          *response.add_mentions() = rows::MentionFromRow(row);
-          int64_t entity_id = row[1].as<int64_t>();
-          if (std::find(entity_ids.begin(), entity_ids.end(), entity_id) == entity_ids.end())
-            entity_ids.push_back(entity_id);
-        }
-        for (auto& entity : rows::LoadEntities(tx, entity_ids, false)) *response.add_entities() = std::move(entity);
-        for (auto& event : rows::LoadEvents(tx, Ids(tx.exec_prepared("article_event_ids", id)))) {
-          *response.add_events() = std::move(event);
-        }
-        for (auto& relationship : rows::LoadRelationships(tx, Ids(tx.exec_prepared("article_relationship_ids", id)))) {
-          *response.add_relationships() = std::move(relationship);
-        }
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return response;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetArticleResponse> {
+    v1::GetArticleResponse response;
+    auto rows = tx.exec_prepared("get_article", id);
+    if (rows.empty()) return absl::NotFoundError(strings::Cat("article ", id, " does not exist"));
+    store::ArticleFromRow(rows[0], response.mutable_article());
+    response.mutable_article()->set_clean_text(rows[0][15].as<std::string>());
+    if (!include_facts) return response;
+    std::vector<int64_t> entity_ids;
+    for (const auto& row : tx.exec_prepared("article_mentions", id, kMaxArticleMentions)) {
+      *response.add_mentions() = rows::MentionFromRow(row);
+      int64_t entity_id = row[1].as<int64_t>();
+      if (std::find(entity_ids.begin(), entity_ids.end(), entity_id) == entity_ids.end())
+        entity_ids.push_back(entity_id);
+    }
+    for (auto& entity : rows::LoadEntities(tx, entity_ids, false)) *response.add_entities() = std::move(entity);
+    for (auto& event : rows::LoadEvents(tx, Ids(tx.exec_prepared("article_event_ids", id)))) {
+      *response.add_events() = std::move(event);
+    }
+    for (auto& relationship : rows::LoadRelationships(tx, Ids(tx.exec_prepared("article_relationship_ids", id)))) {
+      *response.add_relationships() = std::move(relationship);
+    }
+    return response;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the article", body);
 }
 
 absl::StatusOr<Page<v1::ArticleHit>> QueryRepository::SearchArticles(const ArticleSearch& search,
                                                                      const PageRequest& page, Deadline deadline) {
-  Page<v1::ArticleHit> result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "searching articles", [&](pqxx::transaction_base& tx) {
-        result = {};
-        auto rows = tx.exec_prepared("search_articles", search.query, search.source, search.language,
-                                     search.published_from, search.published_to, search.story_id,
-                                     KeysetParam(page.after, 0), KeysetParam(page.after, 1), page.size + 1);
-        for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) {
-          const auto& row = rows[i];
-          v1::ArticleHit hit;
-          store::ArticleFromRow(row, hit.mutable_article());
-          hit.set_rank(row[15].as<double>());
-          hit.set_snippet(row[16].as<std::string>());
-          result.items.push_back(std::move(hit));
-        }
-        result.next = NextKeyset(rows, page.size, {15, 0});
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::ArticleHit>> {
+    Page<v1::ArticleHit> result;
+    auto rows = tx.exec_prepared("search_articles", search.query, search.source, search.language, search.published_from,
+                                 search.published_to, search.story_id, KeysetParam(page.after, 0),
+                                 KeysetParam(page.after, 1), page.size + 1);
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) {
+      const auto& row = rows[i];
+      v1::ArticleHit hit;
+      store::ArticleFromRow(row, hit.mutable_article());
+      hit.set_rank(row[15].as<double>());
+      hit.set_snippet(row[16].as<std::string>());
+      result.items.push_back(std::move(hit));
+    }
+    result.next = NextKeyset(rows, page.size, {15, 0});
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "searching articles", body);
 }
 
 }  // namespace dossier::query

@@ -73,67 +73,58 @@ void PrepareEntityStatements(pqxx::connection& connection) {
 }
 
 absl::StatusOr<v1::GetEntityResponse> QueryRepository::GetEntity(int64_t id, Deadline deadline) {
-  v1::GetEntityResponse response;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "reading the entity", [&](pqxx::transaction_base& tx) {
-        response.Clear();
-        auto entities = rows::LoadEntities(tx, {id}, true);
-        if (entities.empty()) return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
-        *response.mutable_entity() = std::move(entities[0]);
-        std::vector<int64_t> related_ids;
-        std::vector<int64_t> connections;
-        for (const auto& row : tx.exec_prepared("related_entities", id, kRelatedEntities)) {
-          related_ids.push_back(row[0].as<int64_t>());
-          connections.push_back(row[1].as<int64_t>());
-        }
-        auto related = rows::LoadEntities(tx, related_ids, false);
-        for (size_t i = 0; i < related.size(); ++i) {
-          auto* out = response.add_related();
-          *out->mutable_entity() = std::move(related[i]);
-          out->set_connection_count(connections[i]);
-        }
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return response;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetEntityResponse> {
+    v1::GetEntityResponse response;
+    auto entities = rows::LoadEntities(tx, {id}, true);
+    if (entities.empty()) return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
+    *response.mutable_entity() = std::move(entities[0]);
+    std::vector<int64_t> related_ids;
+    std::vector<int64_t> connections;
+    for (const auto& row : tx.exec_prepared("related_entities", id, kRelatedEntities)) {
+      related_ids.push_back(row[0].as<int64_t>());
+      connections.push_back(row[1].as<int64_t>());
+    }
+    auto related = rows::LoadEntities(tx, related_ids, false);
+    for (size_t i = 0; i < related.size(); ++i) {
+      auto* out = response.add_related();
+      *out->mutable_entity() = std::move(related[i]);
+      out->set_connection_count(connections[i]);
+    }
+    return response;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the entity", body);
 }
 
 absl::StatusOr<Page<v1::Entity>> QueryRepository::SearchEntities(const EntitySearch& search, const PageRequest& page,
                                                                  Deadline deadline) {
-  Page<v1::Entity> result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "searching entities", [&](pqxx::transaction_base& tx) {
-        result = {};
-        auto rows = tx.exec_prepared("search_entities", search.query, PrefixPattern(search.query), search.fuzzy,
-                                     IntArrayParam(search.types), KeysetParam(page.after, 0),
-                                     KeysetParam(page.after, 1), page.size + 1);
-        std::vector<int64_t> ids;
-        for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
-        result.items = rows::LoadEntities(tx, ids, true);
-        result.next = NextKeyset(rows, page.size, {1, 0});
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Entity>> {
+    Page<v1::Entity> result;
+    auto rows = tx.exec_prepared("search_entities", search.query, PrefixPattern(search.query), search.fuzzy,
+                                 IntArrayParam(search.types), KeysetParam(page.after, 0), KeysetParam(page.after, 1),
+                                 page.size + 1);
+    std::vector<int64_t> ids;
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
+    result.items = rows::LoadEntities(tx, ids, true);
+    result.next = NextKeyset(rows, page.size, {1, 0});
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "searching entities", body);
 }
 
 absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<int64_t> entity_id,
                                                                 std::optional<int64_t> article_id,
                                                                 const PageRequest& page, Deadline deadline) {
-  Page<v1::Mention> result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "listing mentions", [&](pqxx::transaction_base& tx) {
-        result = {};
-        if (entity_id && tx.exec_prepared("entity_exists", *entity_id).empty()) {
-          return absl::NotFoundError(strings::Cat("entity ", *entity_id, " does not exist"));
-        }
-        auto rows = tx.exec_prepared("list_mentions", entity_id, article_id, KeysetParam(page.after, 0), page.size + 1);
-        for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) result.items.push_back(rows::MentionFromRow(rows[i]));
-        result.next = NextKeyset(rows, page.size, {0});
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Mention>> {
+    Page<v1::Mention> result;
+    if (entity_id && tx.exec_prepared("entity_exists", *entity_id).empty()) {
+      return absl::NotFoundError(strings::Cat("entity ", *entity_id, " does not exist"));
+    }
+    auto rows = tx.exec_prepared("list_mentions", entity_id, article_id, KeysetParam(page.after, 0), page.size + 1);
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) result.items.push_back(rows::MentionFromRow(rows[i]));
+    result.next = NextKeyset(rows, page.size, {0});
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing mentions", body);
 }
 
 }  // namespace dossier::query

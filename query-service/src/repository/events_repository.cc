@@ -36,37 +36,32 @@ LIMIT $13)sql";
 void PrepareEventStatements(pqxx::connection& connection) { connection.prepare("list_events", kListEvents); }
 
 absl::StatusOr<v1::Event> QueryRepository::GetEvent(int64_t id, Deadline deadline) {
-  v1::Event event;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "reading the event", [&](pqxx::transaction_base& tx) {
-        auto events = rows::LoadEvents(tx, {id});
-        if (events.empty()) return absl::NotFoundError(strings::Cat("event ", id, " does not exist"));
-        event = std::move(events[0]);
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return event;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::Event> {
+    v1::Event event;
+    auto events = rows::LoadEvents(tx, {id});
+    if (events.empty()) return absl::NotFoundError(strings::Cat("event ", id, " does not exist"));
+    event = std::move(events[0]);
+    return event;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the event", body);
 }
 
 absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& filter, const PageRequest& page,
                                                             Deadline deadline) {
-  Page<v1::Event> result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "listing events", [&](pqxx::transaction_base& tx) {
-        result = {};
-        auto rows =
-            tx.exec_prepared("list_events", filter.participant_entity_id, filter.participant_role,
-                             IntArrayParam(filter.types), filter.cameo_code_prefix, filter.location_entity_id,
-                             filter.time_from, filter.time_to, IntArrayParam(filter.modalities), filter.min_confidence,
-                             filter.article_id, KeysetParam(page.after, 0), KeysetParam(page.after, 1), page.size + 1);
-        std::vector<int64_t> ids;
-        for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
-        result.items = rows::LoadEvents(tx, ids);
-        result.next = NextKeyset(rows, page.size, {1, 0});
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Event>> {
+    Page<v1::Event> result;
+    auto rows =
+        tx.exec_prepared("list_events", filter.participant_entity_id, filter.participant_role,
+                         IntArrayParam(filter.types), filter.cameo_code_prefix, filter.location_entity_id,
+                         filter.time_from, filter.time_to, IntArrayParam(filter.modalities), filter.min_confidence,
+                         filter.article_id, KeysetParam(page.after, 0), KeysetParam(page.after, 1), page.size + 1);
+    std::vector<int64_t> ids;
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
+    result.items = rows::LoadEvents(tx, ids);
+    result.next = NextKeyset(rows, page.size, {1, 0});
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing events", body);
 }
 
 }  // namespace dossier::query

@@ -29,21 +29,18 @@ void PrepareRelationshipStatements(pqxx::connection& connection) {
 
 absl::StatusOr<Page<v1::Relationship>> QueryRepository::ListRelationships(const RelationshipFilter& filter,
                                                                           const PageRequest& page, Deadline deadline) {
-  Page<v1::Relationship> result;
-  absl::Status status =
-      RunTransaction(pool_, TxMode::kReadOnly, deadline, "listing relationships", [&](pqxx::transaction_base& tx) {
-        result = {};
-        auto rows = tx.exec_prepared("list_relationships", filter.entity_id, static_cast<int>(filter.direction),
-                                     IntArrayParam(filter.predicates), filter.time_from, filter.time_to,
-                                     filter.min_confidence, KeysetParam(page.after, 0), page.size + 1);
-        std::vector<int64_t> ids;
-        for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
-        result.items = rows::LoadRelationships(tx, ids);
-        result.next = NextKeyset(rows, page.size, {0});
-        return absl::OkStatus();
-      });
-  if (!status.ok()) return status;
-  return result;
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Relationship>> {
+    Page<v1::Relationship> result;
+    auto rows = tx.exec_prepared("list_relationships", filter.entity_id, static_cast<int>(filter.direction),
+                                 IntArrayParam(filter.predicates), filter.time_from, filter.time_to,
+                                 filter.min_confidence, KeysetParam(page.after, 0), page.size + 1);
+    std::vector<int64_t> ids;
+    for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
+    result.items = rows::LoadRelationships(tx, ids);
+    result.next = NextKeyset(rows, page.size, {0});
+    return result;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing relationships", body);
 }
 
 }  // namespace dossier::query

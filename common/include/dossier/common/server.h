@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "dossier/common/db_pool.h"
+
 namespace dossier {
 
 /// How to run one gRPC service process.
@@ -56,6 +58,18 @@ class GrpcServer {
   bool stopping_ = false;
   std::thread poller_;
 };
+
+/// Readiness of a service backed by `pool`: a pooled connection answers and the schema is
+/// exactly the version this binary was built for.
+std::function<absl::Status()> DatabaseReadiness(DbPool& pool);
+
+/// Applies migrations on a connection from `pool`, waiting up to 30 s for the database.
+absl::StatusOr<int> MigrateOnStartup(DbPool& pool);
+
+/// The tail of every service's main(): starts the server, waits for SIGTERM or SIGINT,
+/// drains in-flight calls for up to `grace`; returns the process exit code.
+int ServeUntilTerminated(const ServerOptions& options, std::vector<grpc::Service*> services,
+                         std::chrono::seconds grace);
 
 /// Blocks SIGTERM and SIGINT in the calling thread and every thread started after it;
 /// call first thing in main, then WaitForTerminationSignal.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <pqxx/pqxx>
 #include <string_view>
+#include <type_traits>
 
 #include "dossier/common/db_pool.h"
 
@@ -22,5 +23,22 @@ enum class TxMode { kReadOnly, kReadWrite };
 /// `what` names the operation in error messages.
 absl::Status RunTransaction(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
                             std::string_view what, const std::function<absl::Status(pqxx::transaction_base&)>& body);
+
+/// RunTransaction for a body that produces a value: `body(tx)` returns absl::StatusOr<T>.
+template <typename Body>
+auto RunTransactionWithResult(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
+                              std::string_view what, Body&& body)
+    -> std::invoke_result_t<Body, pqxx::transaction_base&> {
+  using Result = std::invoke_result_t<Body, pqxx::transaction_base&>;
+  std::optional<typename Result::value_type> value;
+  absl::Status status = RunTransaction(pool, mode, deadline, what, [&](pqxx::transaction_base& tx) {
+    Result result = body(tx);
+    if (!result.ok()) return result.status();
+    value = std::move(*result);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return std::move(*value);
+}
 
 }  // namespace dossier
