@@ -14,7 +14,8 @@ std::vector<std::string_view> Split(std::string_view text, std::string_view deli
   std::vector<std::string_view> pieces;
   size_t start = 0;
   while (true) {
-    size_t end = text.find_first_of(delimiters, start);
+    // find_first_of scans the delimiter set per byte; one delimiter is the common case.
+    size_t end = delimiters.size() == 1 ? text.find(delimiters[0], start) : text.find_first_of(delimiters, start);
     std::string_view piece = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (!skip_empty || !piece.empty()) pieces.push_back(piece);
     if (end == std::string_view::npos) break;

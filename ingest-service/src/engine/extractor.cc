@@ -177,9 +177,12 @@ class ArticleExtraction {
   // Longest country name starting at `start` within the run; returns its end or `start`.
   size_t MatchCountry(size_t start, size_t /*run_end*/) {
     // Country names may hold lower-case words ("Côte d'Ivoire", "Bosnia and Herzegovina").
+    size_t first_word_length = WithoutPossessive(tokens_[start].folded);
+    size_t most =
+        std::max(lexicon_.PlaceNameWordsFrom(tokens_[start].folded),
+                 lexicon_.PlaceNameWordsFrom(std::string_view(tokens_[start].folded).substr(0, first_word_length)));
     size_t longest = 0;
-    while (longest < lexicon_.max_country_words() && start + longest < tokens_.size() &&
-           tokens_[start + longest].is_word) {
+    while (longest < most && start + longest < tokens_.size() && tokens_[start + longest].is_word) {
       ++longest;
     }
     for (size_t length = longest; length >= 1; --length) {

@@ -40,7 +40,13 @@ std::vector<std::vector<std::string>> Rows(std::string_view name) {
   return rows;
 }
 
-size_t WordCount(std::string_view phrase) { return strings::Split(phrase, " ", true).size(); }
+// Records that a place name of `folded` words can start at its first word.
+void IndexPlaceName(std::string_view folded, StringMap<size_t>& words_from) {
+  auto words = strings::Split(folded, " ", true);
+  if (words.empty()) return;
+  size_t& most = words_from[std::string(words.front())];
+  most = std::max(most, words.size());
+}
 
 }  // namespace
 
@@ -60,7 +66,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   auto add_name = [&](std::string_view name, size_t index) {
     std::string folded = FoldForMatching(name);
     lexicon->country_by_name_.emplace(folded, index);
-    lexicon->max_country_words_ = std::max(lexicon->max_country_words_, WordCount(folded));
+    IndexPlaceName(folded, lexicon->place_name_words_);
   };
   for (const auto& entry : iso.at("3166-1")) {
     Country country;
@@ -90,7 +96,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   }
   for (const auto& row : Rows("regions.tsv")) {
     lexicon->regions_.emplace(FoldForMatching(row.at(0)), row.at(1));
-    lexicon->max_country_words_ = std::max(lexicon->max_country_words_, WordCount(FoldForMatching(row[0])));
+    IndexPlaceName(FoldForMatching(row[0]), lexicon->place_name_words_);
   }
   for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
@@ -123,32 +129,37 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
 }
 
 const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
-  auto it = country_by_name_.find(std::string(folded_phrase));
+  auto it = country_by_name_.find(folded_phrase);
   return it == country_by_name_.end() ? nullptr : &countries_[it->second];
 }
 
+size_t Lexicon::PlaceNameWordsFrom(std::string_view folded_first_word) const {
+  auto it = place_name_words_.find(folded_first_word);
+  return it == place_name_words_.end() ? 0 : it->second;
+}
+
 const std::string* Lexicon::FindRegion(std::string_view folded_phrase) const {
-  auto it = regions_.find(std::string(folded_phrase));
+  auto it = regions_.find(folded_phrase);
   return it == regions_.end() ? nullptr : &it->second;
 }
 
 const Country* Lexicon::FindDemonym(std::string_view folded_word) const {
-  auto it = country_by_demonym_.find(std::string(folded_word));
+  auto it = country_by_demonym_.find(folded_word);
   return it == country_by_demonym_.end() ? nullptr : &countries_[it->second];
 }
 
 const Country* Lexicon::FindCountryByCode(std::string_view alpha2) const {
-  auto it = country_by_code_.find(std::string(alpha2));
+  auto it = country_by_code_.find(alpha2);
   return it == country_by_code_.end() ? nullptr : &countries_[it->second];
 }
 
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
-  auto it = organization_keywords_.find(std::string(word));
+  auto it = organization_keywords_.find(word);
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
 }
 
 const EventTrigger* Lexicon::FindTrigger(std::string_view folded_word) const {
-  auto it = triggers_.find(std::string(folded_word));
+  auto it = triggers_.find(folded_word);
   return it == triggers_.end() ? nullptr : &it->second;
 }
 

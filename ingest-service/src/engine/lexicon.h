@@ -15,6 +15,15 @@
 
 namespace dossier::engine {
 
+/// Hash for string-keyed containers that look up by std::string_view without allocating.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
+
 /// A country from ISO 3166-1.
 struct Country {
   std::string alpha2;
@@ -45,13 +54,13 @@ class Lexicon {
   /// The country a demonym refers to ("ghanaian").
   const Country* FindDemonym(std::string_view folded_word) const;
   const Country* FindCountryByCode(std::string_view alpha2) const;
-  /// Most words in a country name.
-  size_t max_country_words() const { return max_country_words_; }
 
-  bool IsAbbreviation(std::string_view word) const { return abbreviations_.count(std::string(word)); }
-  bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.count(std::string(folded_word)); }
-  bool IsNameStopword(std::string_view word) const { return name_stopwords_.count(std::string(word)); }
-  bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.count(std::string(word)); }
+  bool IsAbbreviation(std::string_view word) const { return abbreviations_.contains(word); }
+  bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.contains(folded_word); }
+  bool IsNameStopword(std::string_view word) const { return name_stopwords_.contains(word); }
+  bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.contains(word); }
+  /// Most words of a country or region name that starts with this folded word; 0 if none.
+  size_t PlaceNameWordsFrom(std::string_view folded_first_word) const;
   /// The organisation kind a keyword implies, or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
   const EventTrigger* FindTrigger(std::string_view folded_word) const;
@@ -60,17 +69,17 @@ class Lexicon {
 
  private:
   std::vector<Country> countries_;
-  std::unordered_map<std::string, size_t> country_by_name_;
-  std::unordered_map<std::string, size_t> country_by_demonym_;
-  std::unordered_map<std::string, size_t> country_by_code_;
-  std::unordered_map<std::string, std::string> regions_;
-  size_t max_country_words_ = 1;
-  std::unordered_set<std::string> abbreviations_;
-  std::unordered_set<std::string> role_titles_;
-  std::unordered_set<std::string> name_stopwords_;
-  std::unordered_set<std::string> facility_keywords_;
-  std::unordered_map<std::string, v1::OrganizationKind> organization_keywords_;
-  std::unordered_map<std::string, EventTrigger> triggers_;
+  StringMap<size_t> country_by_name_;
+  StringMap<size_t> country_by_demonym_;
+  StringMap<size_t> country_by_code_;
+  StringMap<std::string> regions_;
+  StringMap<size_t> place_name_words_;  // first folded word -> most words
+  StringSet abbreviations_;
+  StringSet role_titles_;
+  StringSet name_stopwords_;
+  StringSet facility_keywords_;
+  StringMap<v1::OrganizationKind> organization_keywords_;
+  StringMap<EventTrigger> triggers_;
   std::unique_ptr<RE2> furniture_line_;
 };
 

@@ -6,12 +6,11 @@
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
 
-#include <array>
-
 #include "dates.h"
 #include "dossier/common/hashing.h"
 #include "dossier/common/strings.h"
 #include "html.h"
+#include "language.h"
 #include "plain_text.h"
 #include "sentences.h"
 #include "text.h"
@@ -21,21 +20,6 @@ namespace dossier::engine {
 namespace {
 
 constexpr size_t kTinyBodyBytes = 400;
-
-// A first language guess (CLD2 comes with the extraction engine): English text is dense
-// in these function words.
-std::string GuessLanguage(std::string_view text) {
-  static const std::array<std::string_view, 12> kEnglish = {"the", "and", "of",  "to", "in",   "a",
-                                                            "is",  "was", "for", "on", "that", "with"};
-  size_t words = 0, english = 0;
-  for (std::string_view word : strings::Split(text, " \n", true)) {
-    ++words;
-    std::string lower = strings::ToLowerAscii(word);
-    if (std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end()) ++english;
-  }
-  if (words < 5) return "";
-  return english * 100 >= words * 8 ? "en" : "und";
-}
 
 }  // namespace
 
@@ -107,7 +91,7 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
     article.published_at = ParseMetadataDate(page_published);
   }
   if (!article.published_at) article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_NO_PUBLICATION_DATE);
-  article.language = GuessLanguage(article.clean_text);
+  article.language = DetectLanguage(article.clean_text);
   if (article.language != "en") article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_NOT_ENGLISH);
   if (article.clean_text.size() < kTinyBodyBytes) {
     article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_TINY_BODY);
