@@ -97,9 +97,10 @@ TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
   const ExtractedEvent* meet = Event(v1::EVENT_TYPE_MEET);
   ASSERT_NE(meet, nullptr);
   EXPECT_EQ(meet->cameo_code, "040");
-  EXPECT_THAT(Participants(*meet), ElementsAre(Pair("person:adamou sani", v1::PARTICIPANT_ROLE_AGENT),
-                                               Pair("person:efua mensah", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
-                                               Pair("city:niamey", v1::PARTICIPANT_ROLE_LOCATION)));
+  EXPECT_THAT(Participants(*meet),
+              ElementsAre(Pair("person:adamou sani", v1::PARTICIPANT_ROLE_AGENT),
+                          Pair("person:efua mensah", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                          Pair("city:2440485", v1::PARTICIPANT_ROLE_LOCATION)));  // Niamey's GeoNames id
   EXPECT_EQ(meet->modality, v1::MODALITY_REPORTED);
   EXPECT_EQ(meet->attributed_to, "the ministry");
   // Published Wednesday 2025-03-12: "on Monday" is 2025-03-10.
@@ -148,6 +149,20 @@ TEST_F(ExtractorTest, RolesAndRelationshipsCarryEvidence) {
   EXPECT_THAT(relations,
               Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, ghana, std::string("envoy"))));
   EXPECT_THAT(relations, Contains(std::tuple(mensah, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, ghana, std::string())));
+}
+
+TEST_F(ExtractorTest, GazetteerCitiesNeedAPlaceContext) {
+  Extract(
+      "SÉGOU — Traders from Kayes met officials in Markala on Friday. Bamako, Mali stayed calm. "
+      "Officials said Marion Dupont was absent.");
+  const ExtractedEntity* segou = Entity("city:2451478");
+  ASSERT_NE(segou, nullptr) << "the all-caps dateline is a place";
+  EXPECT_EQ(segou->name, "Ségou");
+  EXPECT_THAT(segou->external_ids, Contains(Pair("geonames", "2451478")));
+  EXPECT_THAT(MentionTexts("city:2451478"), ElementsAre("SÉGOU"));
+  EXPECT_NE(Entity("city:2460596"), nullptr) << "\"Bamako, Mali\" is a place";
+  EXPECT_NE(Entity("person:marion dupont"), nullptr) << "a city name inside a longer name is not a city";
+  for (const auto& entity : facts_.entities) EXPECT_NE(entity.name, "Marion");
 }
 
 TEST_F(ExtractorTest, CountryAliasesResolveToOneEntityAndEventsShareMergeKeys) {

@@ -25,6 +25,10 @@ constexpr double kCoreferenceConfidence = 0.8;
 constexpr double kDemonymConfidence = 0.7;
 constexpr double kUntitledNameConfidence = 0.6;
 constexpr double kPlaceAfterPrepositionConfidence = 0.5;
+constexpr double kGazetteerCityConfidence = 0.85;
+
+// Cities this large are taken as places even without a preposition or a dateline.
+constexpr int64_t kWellKnownCityPopulation = 250000;
 
 bool IsPreposition(std::string_view folded) {
   return folded == "in" || folded == "at" || folded == "near" || folded == "from" || folded == "to";
@@ -133,7 +137,7 @@ class ArticleExtraction {
       AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
       return ReadAcronymDefinition(end);
     }
-    if (size_t country_end = MatchCountry(start, end); country_end > start) {
+    if (size_t country_end = MatchPlace(start, end); country_end > start) {
       return country_end;
     }
     if (const Country* country = lexicon_.FindDemonym(tokens_[start].folded)) {
@@ -174,8 +178,8 @@ class ArticleExtraction {
     return v1::ORGANIZATION_KIND_UNSPECIFIED;
   }
 
-  // Longest country name starting at `start` within the run; returns its end or `start`.
-  size_t MatchCountry(size_t start, size_t /*run_end*/) {
+  // Longest country, region or city name starting at `start`; returns its end or `start`.
+  size_t MatchPlace(size_t start, size_t run_end) {
     // Country names may hold lower-case words ("Côte d'Ivoire", "Bosnia and Herzegovina").
     size_t first_word_length = WithoutPossessive(tokens_[start].folded);
     size_t most =
@@ -202,8 +206,26 @@ class ArticleExtraction {
                  *region);
         return start + length;
       }
+      if (const City* city = lexicon_.FindCity(phrase); city && IsCityContext(*city, start, start + length, run_end)) {
+        AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
+                            {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
+        return start + length;
+      }
     }
     return start;
+  }
+
+  // City names are also surnames and words ("Marion", "Victoria"): a gazetteer match counts
+  // when the name is the whole capitalised run and something says it is a place.
+  bool IsCityContext(const City& city, size_t start, size_t end, size_t run_end) const {
+    bool comma_country = end + 1 < tokens_.size() && tokens_[end].text == "," &&
+                         lexicon_.FindCountry(tokens_[end + 1].folded) != nullptr;
+    if (end != run_end && !comma_country) return false;
+    bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+    std::string_view word = tokens_[start].text;
+    bool dateline = start == 0 && word.size() >= 3 &&
+                    std::none_of(word.begin(), word.end(), [](char c) { return absl::ascii_islower(c); });
+    return after_preposition || comma_country || dateline || city.population >= kWellKnownCityPopulation;
   }
 
   size_t ReadNameRun(size_t start, size_t end) {
@@ -293,13 +315,21 @@ class ArticleExtraction {
   }
 
   void AddCountryMention(const Country& country, size_t start, size_t end, double confidence) {
-    std::string key = strings::Cat("country:", country.alpha2);
+    AddGazetteerMention(strings::Cat("country:", country.alpha2), v1::ENTITY_TYPE_COUNTRY, country.name,
+                        {{"iso3166-1-alpha2", country.alpha2}, {"iso3166-1-alpha3", country.alpha3}}, start, end,
+                        confidence);
+  }
+
+  // A mention of an entity whose identity comes from a gazetteer (key, name, external ids).
+  void AddGazetteerMention(const std::string& key, v1::EntityType type, const std::string& name,
+                           std::vector<std::pair<std::string, std::string>> external_ids, size_t start, size_t end,
+                           double confidence) {
     size_t entity = FindOrAddEntity(key, [&] {
       ExtractedEntity e;
       e.key = key;
-      e.type = v1::ENTITY_TYPE_COUNTRY;
-      e.name = country.name;
-      e.external_ids = {{"iso3166-1-alpha2", country.alpha2}, {"iso3166-1-alpha3", country.alpha3}};
+      e.type = type;
+      e.name = name;
+      e.external_ids = std::move(external_ids);
       return e;
     });
     AddMention(entity, start, end, confidence);

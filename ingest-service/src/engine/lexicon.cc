@@ -98,6 +98,20 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     lexicon->regions_.emplace(FoldForMatching(row.at(0)), row.at(1));
     IndexPlaceName(FoldForMatching(row[0]), lexicon->place_name_words_);
   }
+  // cities.tsv: name, ascii name, country, admin1, population, geonames id. A name shared by
+  // several cities means the most populous one.
+  for (const auto& row : Rows("cities.tsv")) {
+    size_t index = lexicon->cities_.size();
+    lexicon->cities_.push_back(City{row.at(0), row.at(2), std::stoll(row.at(4)), row.at(5)});
+    for (const std::string& name : {row[0], row[1]}) {
+      std::string folded = FoldForMatching(name);
+      auto [it, inserted] = lexicon->city_by_name_.emplace(folded, index);
+      if (!inserted && lexicon->cities_[it->second].population < lexicon->cities_[index].population) {
+        it->second = index;
+      }
+      IndexPlaceName(folded, lexicon->place_name_words_);
+    }
+  }
   for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
   for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
@@ -131,6 +145,11 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
 const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
   auto it = country_by_name_.find(folded_phrase);
   return it == country_by_name_.end() ? nullptr : &countries_[it->second];
+}
+
+const City* Lexicon::FindCity(std::string_view folded_phrase) const {
+  auto it = city_by_name_.find(folded_phrase);
+  return it == city_by_name_.end() ? nullptr : &cities_[it->second];
 }
 
 size_t Lexicon::PlaceNameWordsFrom(std::string_view folded_first_word) const {

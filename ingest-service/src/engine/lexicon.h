@@ -31,6 +31,14 @@ struct Country {
   std::string name;  // common name where ISO gives one ("Bolivia"), else the short name
 };
 
+/// A city or town from the GeoNames-derived gazetteer (population >= 15,000).
+struct City {
+  std::string name;
+  std::string country_alpha2;
+  int64_t population = 0;
+  std::string geonames_id;
+};
+
 /// How a word signals an event.
 struct EventTrigger {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
@@ -49,6 +57,8 @@ class Lexicon {
 
   /// The country a phrase names ("niger", "the united states" folded to lower case).
   const Country* FindCountry(std::string_view folded_phrase) const;
+  /// The most populous city a phrase names ("ségou", "sao paulo").
+  const City* FindCity(std::string_view folded_phrase) const;
   /// The canonical name of the region a phrase names ("the sahel" -> "Sahel").
   const std::string* FindRegion(std::string_view folded_phrase) const;
   /// The country a demonym refers to ("ghanaian").
@@ -59,7 +69,7 @@ class Lexicon {
   bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.contains(folded_word); }
   bool IsNameStopword(std::string_view word) const { return name_stopwords_.contains(word); }
   bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.contains(word); }
-  /// Most words of a country or region name that starts with this folded word; 0 if none.
+  /// Most words of a country, region or city name that starts with this folded word; 0 if none.
   size_t PlaceNameWordsFrom(std::string_view folded_first_word) const;
   /// The organisation kind a keyword implies, or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
@@ -73,6 +83,8 @@ class Lexicon {
   StringMap<size_t> country_by_demonym_;
   StringMap<size_t> country_by_code_;
   StringMap<std::string> regions_;
+  std::vector<City> cities_;
+  StringMap<size_t> city_by_name_;
   StringMap<size_t> place_name_words_;  // first folded word -> most words
   StringSet abbreviations_;
   StringSet role_titles_;

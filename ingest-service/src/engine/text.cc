@@ -2,6 +2,7 @@
 
 #include <absl/strings/ascii.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -31,7 +32,25 @@ std::string FoldForMatching(std::string_view text) {
         continue;
       }
     }
-    folded.push_back(absl::ascii_tolower(c));
+    if (c < 0x80) {
+      folded.push_back(absl::ascii_tolower(c));
+      continue;
+    }
+    // Other characters: Unicode simple lower case ("SÉGOU" -> "ségou").
+    int32_t next = static_cast<int32_t>(i);
+    UChar32 code_point;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, static_cast<int32_t>(text.size()), code_point);
+    if (code_point < 0) {
+      folded.push_back(static_cast<char>(c));
+      continue;
+    }
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    UBool unused_error = false;  // a lower-case code point always fits U8_MAX_LENGTH
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, u_tolower(code_point), unused_error);
+    (void)unused_error;
+    folded.append(buffer, static_cast<size_t>(length));
+    i = static_cast<size_t>(next) - 1;
   }
   return folded;
 }

@@ -5,7 +5,7 @@
 
 namespace dossier::engine {
 
-/// Lower-cases ASCII and folds typographic quotes and dashes to ASCII, for lookups only
+/// Lower-cases (Unicode simple case mapping) and folds typographic quotes and dashes to ASCII, for lookups only
 /// (the clean text keeps what the author wrote).
 std::string FoldForMatching(std::string_view text);
 

