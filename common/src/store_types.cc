@@ -47,6 +47,13 @@ void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
   out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
+std::vector<int64_t> ReadBigintArray(const pqxx::field& field) {
+  std::vector<int64_t> values;
+  if (field.is_null()) return values;
+  for (const auto& value : ReadArray(field)) values.push_back(std::stoll(value));
+  return values;
+}
+
 std::string BigintArrayParam(const std::vector<int64_t>& values) { return "{" + absl::StrJoin(values, ",") + "}"; }
 
 void ArticleFromRow(const pqxx::row& row, v1::Article* article) {

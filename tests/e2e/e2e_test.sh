@@ -44,12 +44,20 @@ check "both services report SERVING" ready
 
 all_outcomes() {  # all_outcomes OUTCOME: every example file got this outcome
   local out; out=$("${CTL[@]}" ingest "$ROOT/examples") || { echo "$out"; return 1; }
-  echo "$out"
+  echo "$out" | tee "$WORK/ingest-$1.out"
   local files; files=$(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l)
   [[ $(grep -c " $1 " <<<"$out") -eq $files ]]
 }
 check "dossierctl ingests every example" all_outcomes stored
 check "ingesting the same files again stores nothing new" all_outcomes duplicate
+
+same_story() {
+  local original copy
+  original=$(awk '/^07-accra-security-declaration\.html/ {print $3}' "$WORK/ingest-stored.out")
+  copy=$(awk '/^08-accra-security-declaration-syndicated/ {print $3}' "$WORK/ingest-stored.out")
+  "${CTL[@]}" --json article get "$copy" | "$PYTHON" -c "import json,sys; a=json.load(sys.stdin)['article']; print(a); assert a['storyId'] == '$original'"
+}
+check "the syndicated copy joins its original's story" same_story
 
 typed_json() {
   "${CTL[@]}" --json entities search --query Niger --type country >"$WORK/niger.json" &&

@@ -146,6 +146,22 @@ TEST_F(IngestServiceTest, ReportsOfOneEventAttachToOneStoredEvent) {
             "2/2");
 }
 
+TEST_F(IngestServiceTest, RewritesJoinTheOriginalStoryAndCountAsOneSource) {
+  v1::IngestArticleResponse original, rewrite, unrelated;
+  ASSERT_TRUE(Ingest(Article(kTalksText, "https://wire.example/talks"), &original).ok());
+  ASSERT_TRUE(Ingest(Article(kTalksRewriteText, "https://syndicate.example/sani-mensah"), &rewrite).ok());
+  ASSERT_TRUE(Ingest(Article(kMarketText, "https://wire.example/cocoa"), &unrelated).ok());
+  EXPECT_EQ(rewrite.outcome(), v1::INGEST_OUTCOME_STORED);
+  EXPECT_EQ(rewrite.article().story_id(), original.article().story_id());
+  EXPECT_NE(unrelated.article().story_id(), original.article().story_id());
+  // The praise is only in these two articles: two reports, one independent source.
+  EXPECT_EQ(PostgresEnvironment::QueryValue(
+                "SELECT report_count || '/' || source_count FROM events WHERE type = 7 AND EXISTS (SELECT 1 FROM "
+                "evidence x WHERE x.event_id = events.id AND x.article_id = " +
+                rewrite.article().id() + ")"),
+            "2/1");
+}
+
 TEST_F(IngestServiceTest, DeleteRemovesOnlyWhatTheArticleAloneSupports) {
   v1::IngestArticleResponse kept, doomed;
   ASSERT_TRUE(Ingest(Article(kMarketText, "https://wire.example/cocoa"), &kept).ok());

@@ -16,6 +16,14 @@ inline constexpr const char* kTalksText =
     "Officials said the RGF is unlikely to attack the capital.\n"
     "0 Comments\n";
 
+// kTalksText lightly rewritten by a syndication desk: the same story.
+inline constexpr const char* kTalksRewriteText =
+    "Sani, Mensah agree on border commission\n"
+    "Niger's Interior Minister Adamou Sani met Ghanaian envoy Efua Mensah in Niamey on Monday, the ministry said.\n"
+    "Mensah praised the border police of Niger.\n"
+    "The River Guard Front (RGF), an armed group, has blocked lorries near Tillaberi.\n"
+    "Officials said the RGF is unlikely to attack the capital.\n";
+
 inline constexpr const char* kFollowUpText =
     "Second round of border talks\n"
     "Interior Minister Adamou Sani met Efua Mensah in Niamey on Monday, officials said.\n"

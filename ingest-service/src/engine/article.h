@@ -8,6 +8,7 @@
 
 #include "dossier/v1/article.pb.h"
 #include "dossier/v1/ingest_service.pb.h"
+#include "near_duplicates.h"
 
 // The engine speaks the schema's vocabulary (proto enums are plain C++ enums) but knows
 // nothing of gRPC or SQL.
@@ -58,6 +59,7 @@ struct NormalizedArticle {
   std::vector<StrippedBlock> stripped_blocks;
   std::vector<ArticleQualityFlag> quality_flags;
   std::vector<SentenceSpan> sentences;
+  StorySignature story_signature;
 };
 
 }  // namespace dossier::engine

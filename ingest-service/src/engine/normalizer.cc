@@ -98,6 +98,7 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
   }
   article.content_hash = Sha256Hex(article.clean_text);
   article.sentences = SplitSentences(article.clean_text, *lexicon_);
+  article.story_signature = ComputeStorySignature(article.clean_text);
   return article;
 }
 

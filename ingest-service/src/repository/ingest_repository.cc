@@ -22,13 +22,19 @@ using nlohmann::json;
 constexpr const char* kInsertArticle = R"sql(
 INSERT INTO articles (url, canonical_url, source, title, authors, published_at, language,
                       clean_text, content_hash, raw_content, content_format, stripped_blocks,
-                      quality_flags, sentence_count, extractor_version)
+                      quality_flags, sentence_count, extractor_version, minhash, minhash_bands)
 SELECT $1, $2, $3, $4, ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), $6::timestamptz, $7,
-       $8, $9, $10, $11, $12::jsonb, $13::smallint[], $14, $15
+       $8, $9, $10, $11, $12::jsonb, $13::smallint[], $14, $15, $16::bigint[], $17::bigint[]
 ON CONFLICT DO NOTHING
 RETURNING id)sql";
 
-constexpr const char* kSetOwnStory = "UPDATE articles SET story_id = id WHERE id = $1";
+// Earlier articles sharing an LSH band with the new one: candidates for its story.
+constexpr const char* kStoryCandidates = R"sql(
+SELECT a.id, a.story_id, a.minhash FROM articles a
+WHERE a.minhash_bands && $1::bigint[] AND a.id <> $2
+ORDER BY a.id LIMIT 50)sql";
+
+constexpr const char* kSetStory = "UPDATE articles SET story_id = $2 WHERE id = $1";
 
 constexpr const char* kFindDuplicate = R"sql(
 SELECT a.id FROM articles a WHERE a.canonical_url = $1 OR a.content_hash = $2
@@ -169,7 +175,8 @@ DELETE FROM entities e WHERE e.id = ANY($1::bigint[]) AND e.mention_count = 0
 constexpr const char* kUpdateArticleText = R"sql(
 UPDATE articles SET clean_text = $2, content_hash = $3, title = $4, language = $5,
                     stripped_blocks = $6::jsonb, quality_flags = $7::smallint[],
-                    sentence_count = $8, extractor_version = $9
+                    sentence_count = $8, extractor_version = $9, minhash = $10::bigint[],
+                    minhash_bands = $11::bigint[]
 WHERE id = $1)sql";
 
 constexpr const char* kSelectRawByIds = R"sql(
@@ -217,6 +224,24 @@ json EvidenceRow(const engine::NormalizedArticle& article, const engine::TextSpa
           {"end_offset", span.end},
           {"sentence", SentenceText(article, span)},
           {"confidence", confidence}};
+}
+
+// NULL for an empty signature (a body too short to sign) so it never matches a band.
+std::optional<std::string> SignatureParam(const std::vector<int64_t>& values) {
+  if (values.empty()) return std::nullopt;
+  return store::BigintArrayParam(values);
+}
+
+// The story a new article joins: that of the earliest article whose body is estimated at
+// least kSameStoryJaccard similar (a rewrite or syndicated copy), else its own.
+int64_t ChooseStory(pqxx::transaction_base& tx, int64_t article_id, const engine::StorySignature& signature) {
+  if (signature.bands.empty()) return article_id;
+  for (const auto& row : tx.exec_prepared("story_candidates", store::BigintArrayParam(signature.bands), article_id)) {
+    if (engine::EstimatedJaccard(signature.minhashes, store::ReadBigintArray(row[2])) >= engine::kSameStoryJaccard) {
+      return row[1].is_null() ? row[0].as<int64_t>() : row[1].as<int64_t>();
+    }
+  }
+  return article_id;
 }
 
 // Writes every fact of one article (already stored as `article_id`) and returns counts.
@@ -398,7 +423,8 @@ v1::FactCounts RemoveArticleFacts(pqxx::transaction_base& tx, int64_t article_id
 
 void PrepareIngestStatements(pqxx::connection& connection) {
   connection.prepare("insert_article", kInsertArticle);
-  connection.prepare("set_own_story", kSetOwnStory);
+  connection.prepare("story_candidates", kStoryCandidates);
+  connection.prepare("set_story", kSetStory);
   connection.prepare("find_duplicate", kFindDuplicate);
   connection.prepare("select_article", SelectArticleSql());
   connection.prepare("upsert_entities", kUpsertEntities);
@@ -440,7 +466,8 @@ absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocu
         "insert_article", article.url, article.canonical_url, article.source, article.title, authors.dump(),
         store::TimestampParam(article.published_at), article.language, article.clean_text, article.content_hash,
         raw.content, static_cast<int>(article.format), StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-        static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
+        static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion),
+        SignatureParam(article.story_signature.minhashes), SignatureParam(article.story_signature.bands));
     int64_t id = 0;
     if (inserted.empty()) {
       // Same canonical URL or same clean text: idempotent, report what is stored.
@@ -448,7 +475,7 @@ absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocu
       result.duplicate = true;
     } else {
       id = inserted[0][0].as<int64_t>();
-      tx.exec_prepared("set_own_story", id);
+      tx.exec_prepared("set_story", id, ChooseStory(tx, id, article.story_signature));
       result.facts = StoreFacts(tx, id, article, facts);
     }
     store::ArticleFromRow(tx.exec_prepared1("select_article", id), &result.article);
@@ -510,7 +537,9 @@ absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const eng
         RemoveArticleFacts(tx, article_id);
         tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash, article.title,
                          article.language, StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-                         static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion));
+                         static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion),
+                         SignatureParam(article.story_signature.minhashes),
+                         SignatureParam(article.story_signature.bands));
         StoreFacts(tx, article_id, article, facts);
         return absl::OkStatus();
       });

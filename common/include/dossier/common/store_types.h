@@ -23,6 +23,9 @@ std::optional<std::string> TimestampParam(const google::protobuf::Timestamp* tim
 /// Sets `out` from a field holding microseconds since the epoch; NULL leaves it unset.
 void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out);
 
+/// The values of a bigint[] field; NULL gives an empty vector.
+std::vector<int64_t> ReadBigintArray(const pqxx::field& field);
+
 /// A PostgreSQL array literal ("{1,2,3}") for a bigint[] parameter.
 std::string BigintArrayParam(const std::vector<int64_t>& values);
 
