@@ -98,6 +98,33 @@ TEST_F(NormalizerTest, ScrapedTextDropsFurnitureLinesButKeepsShortParagraphsAndL
   EXPECT_EQ(article->canonical_url, "https://observer.example/2025/03/12/talks");
 }
 
+TEST_F(NormalizerTest, ScrapedTextDropsRelatedLinkListsAndEverythingAfterTheCommentsHeader) {
+  auto article = Normalize(
+      "Dam talks resume in Addis Ababa\n"
+      "Negotiators from the three countries met again on Monday.\n"
+      "They agreed to exchange river flow data every week.\n"
+      "\n"
+      "You may also like\n"
+      "- Minister Tadesse tours the reservoir\n"
+      "Opinion: what the Nile needs now\n"
+      "\n"
+      "A technical committee will report in March.\n"
+      "2 Comments\n"
+      "Abebe K.: The talks failed last year too. Ministers always meet and nothing happens.\n"
+      "Leave a comment\n",
+      "2025-03-12");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "Negotiators from the three countries met again on Monday.\n\n"
+            "They agreed to exchange river flow data every week.\n\nA technical committee will report in March.");
+  EXPECT_THAT(article->stripped_blocks,
+              Contains(AllOf(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_RELATED_LINKS),
+                             Field(&StrippedBlock::preview, "- Minister Tadesse tours the reservoir"))));
+  EXPECT_THAT(article->stripped_blocks,
+              Contains(AllOf(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_COMMENTS),
+                             Field(&StrippedBlock::preview, "2 Comments"))));
+}
+
 TEST_F(NormalizerTest, CleanTextIsNfc) {
   // "Se\u0301gou" written with a combining accent becomes the composed "Ségou".
   auto article = Normalize("Title line\nThe market in Se\xcc\x81gou reopened on Monday morning.\n");

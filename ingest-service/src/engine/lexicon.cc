@@ -48,6 +48,17 @@ void IndexPlaceName(std::string_view folded, StringMap<size_t>& words_from) {
   most = std::max(most, words.size());
 }
 
+// One case-insensitive regular expression matching any of `patterns` as a whole line.
+absl::StatusOr<std::unique_ptr<RE2>> CompileAlternatives(const std::vector<std::string>& patterns) {
+  std::vector<std::string> groups;
+  for (const auto& pattern : patterns) groups.push_back(strings::Cat("(?:", pattern, ")"));
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  auto regex = std::make_unique<RE2>(strings::Join(groups, "|"), options);
+  if (!regex->ok()) return absl::InvalidArgumentError(regex->error());
+  return regex;
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view iso_codes_json_dir) {
@@ -131,13 +142,16 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     trigger.cameo_code = row.at(2);
     lexicon->triggers_.emplace(row[0], trigger);
   }
-  std::vector<std::string> patterns;
-  for (const auto& row : Rows("furniture_lines.txt")) patterns.push_back(strings::Cat("(?:", row.at(0), ")"));
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  lexicon->furniture_line_ = std::make_unique<RE2>(strings::Join(patterns, "|"), options);
-  if (!lexicon->furniture_line_->ok()) {
-    return absl::FailedPreconditionError(strings::Cat("furniture_lines.txt: ", lexicon->furniture_line_->error()));
+  std::vector<std::string> furniture, comments, related;
+  for (const auto& row : Rows("furniture_lines.txt")) furniture.push_back(row.at(0));
+  for (const auto& row : Rows("section_headers.tsv"))
+    (row.at(0) == "comments" ? comments : related).push_back(row.at(1));
+  for (auto [patterns, regex, file] : {std::tuple{&furniture, &lexicon->furniture_line_, "furniture_lines.txt"},
+                                       std::tuple{&comments, &lexicon->comments_header_, "section_headers.tsv"},
+                                       std::tuple{&related, &lexicon->related_header_, "section_headers.tsv"}}) {
+    auto compiled = CompileAlternatives(*patterns);
+    if (!compiled.ok()) return absl::FailedPreconditionError(strings::Cat(file, ": ", compiled.status().message()));
+    *regex = std::move(*compiled);
   }
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
@@ -184,6 +198,14 @@ const EventTrigger* Lexicon::FindTrigger(std::string_view folded_word) const {
 
 bool Lexicon::IsFurnitureLine(std::string_view line) const {
   return RE2::FullMatch(strings::Trim(line), *furniture_line_);
+}
+
+bool Lexicon::IsCommentsHeader(std::string_view line) const {
+  return RE2::FullMatch(strings::Trim(line), *comments_header_);
+}
+
+bool Lexicon::IsRelatedHeader(std::string_view line) const {
+  return RE2::FullMatch(strings::Trim(line), *related_header_);
 }
 
 }  // namespace dossier::engine

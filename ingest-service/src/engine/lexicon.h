@@ -76,6 +76,10 @@ class Lexicon {
   const EventTrigger* FindTrigger(std::string_view folded_word) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
   bool IsFurnitureLine(std::string_view line) const;
+  /// A line that opens reader comments ("3 Comments"): the rest of the page is comments.
+  bool IsCommentsHeader(std::string_view line) const;
+  /// A line that opens a list of links to other stories ("You may also like").
+  bool IsRelatedHeader(std::string_view line) const;
 
  private:
   std::vector<Country> countries_;
@@ -93,6 +97,8 @@ class Lexicon {
   StringMap<v1::OrganizationKind> organization_keywords_;
   StringMap<EventTrigger> triggers_;
   std::unique_ptr<RE2> furniture_line_;
+  std::unique_ptr<RE2> comments_header_;
+  std::unique_ptr<RE2> related_header_;
 };
 
 }  // namespace dossier::engine

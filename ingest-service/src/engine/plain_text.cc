@@ -31,17 +31,49 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
     if (!paragraph.empty()) page.paragraphs.push_back(std::move(paragraph));
     paragraph.clear();
   };
+  auto strip = [&](StrippedBlockReason reason, std::string_view line) {
+    page.stripped_blocks.push_back({reason, line.size(), std::string(Utf8Prefix(line, kPreviewBytes))});
+  };
+  enum class Section { kBody, kRelatedLinks, kComments };
+  Section section = Section::kBody;
+  StrippedBlock comments{v1::STRIPPED_BLOCK_REASON_COMMENTS, 0, ""};
   for (std::string_view raw_line : strings::Split(text, "\n")) {
     std::string line = CollapseWhitespace(raw_line);
+    if (section == Section::kComments) {
+      comments.length += line.size();
+      continue;
+    }
     if (line.empty()) {
       finish_paragraph();
+      if (section == Section::kRelatedLinks) section = Section::kBody;
+      continue;
+    }
+    // Links under a "You may also like" header: list items and short unpunctuated headlines.
+    if (section == Section::kRelatedLinks) {
+      if (IsListItem(line) || (line.size() < kMaxHeadlineBytes / 2 && !EndsSentence(line))) {
+        strip(v1::STRIPPED_BLOCK_REASON_RELATED_LINKS, line);
+        continue;
+      }
+      section = Section::kBody;
+    }
+    // Reader comments run to the end of the page. A share bar above the article may say
+    // "0 Comments" too, so the header counts only after some body text.
+    if (lexicon.IsCommentsHeader(line) && page.paragraphs.size() + (paragraph.empty() ? 0 : 1) >= 2) {
+      finish_paragraph();
+      section = Section::kComments;
+      comments.preview = std::string(Utf8Prefix(line, kPreviewBytes));
+      comments.length = line.size();
+      continue;
+    }
+    if (lexicon.IsRelatedHeader(line)) {
+      finish_paragraph();
+      strip(v1::STRIPPED_BLOCK_REASON_RELATED_LINKS, line);
+      section = Section::kRelatedLinks;
       continue;
     }
     if (lexicon.IsFurnitureLine(line)) {
       bool rewriter = strings::StartsWithIgnoreCase(line, "(word count");
-      page.stripped_blocks.push_back(
-          {rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line.size(),
-           std::string(Utf8Prefix(line, kPreviewBytes))});
+      strip(rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
     }
     if (want_title && page.title.empty() && page.paragraphs.empty() && paragraph.empty() &&
@@ -51,7 +83,7 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
     }
     if (std::string_view(line).starts_with("By ") && line.size() < 80 && page.paragraphs.empty() && paragraph.empty()) {
       page.authors.push_back(line.substr(3));
-      page.stripped_blocks.push_back({v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line.size(), line});
+      strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
     }
     // A hard-wrapped sentence continues in lower case on the next line.
@@ -66,6 +98,7 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
     }
   }
   finish_paragraph();
+  if (comments.length > 0) page.stripped_blocks.push_back(std::move(comments));
   return page;
 }
 

@@ -19,7 +19,8 @@ struct PlainTextPage {
 
 /// Splits scraped text into paragraphs (blank lines and single lines both end one; a line
 /// that continues a sentence in lower case is joined to it), drops furniture lines such as
-/// "Share", "0 Comments" or "(Word count: 412)", and reads a leading headline and "By" line.
+/// "Share" or "(Word count: 412)", link lists under "You may also like", everything after a
+/// comments header ("3 Comments"), and reads a leading headline and "By" line.
 /// `want_title` says whether the first line should be taken as the headline.
 PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool want_title);
 
