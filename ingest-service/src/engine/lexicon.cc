@@ -98,12 +98,19 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     }
     add_name(row[0], it->second);
   }
-  for (const auto& row : Rows("demonyms.tsv")) {
-    auto it = lexicon->country_by_code_.find(row.at(1));
-    if (it == lexicon->country_by_code_.end()) {
-      return absl::FailedPreconditionError(strings::Cat("demonyms.tsv: unknown code ", row[1]));
+  // Curated forms first, then the generated list; a demonym of several words ("South
+  // Korean") needs phrase matching the extractor does not do yet, so only single words.
+  // The generated list also covers codes outside ISO 3166-1 (Kosovo's XK): skipped.
+  for (auto [file, strict] : {std::pair{"demonyms.tsv", true}, std::pair{"demonyms_generated.tsv", false}}) {
+    for (const auto& row : Rows(file)) {
+      if (row.at(0).find(' ') != std::string::npos) continue;
+      auto it = lexicon->country_by_code_.find(row.at(1));
+      if (it == lexicon->country_by_code_.end()) {
+        if (!strict) continue;
+        return absl::FailedPreconditionError(strings::Cat(file, ": unknown code ", row[1]));
+      }
+      lexicon->country_by_demonym_.emplace(FoldForMatching(row[0]), it->second);
     }
-    lexicon->country_by_demonym_.emplace(FoldForMatching(row[0]), it->second);
   }
   for (const auto& row : Rows("regions.tsv")) {
     lexicon->regions_.emplace(FoldForMatching(row.at(0)), row.at(1));
@@ -126,7 +133,13 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
   for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
-  for (const auto& row : Rows("facility_keywords.txt")) lexicon->facility_keywords_.insert(row.at(0));
+  for (const auto& row : Rows("place_keywords.tsv")) {
+    v1::EntityType type;
+    if (!v1::EntityType_Parse(strings::Cat("ENTITY_TYPE_", row.at(1)), &type)) {
+      return absl::FailedPreconditionError(strings::Cat("place_keywords.tsv: bad type ", row[1]));
+    }
+    lexicon->place_keywords_.emplace(row[0], type);
+  }
   for (const auto& row : Rows("organization_keywords.tsv")) {
     v1::OrganizationKind kind;
     if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(1)), &kind)) {
@@ -139,7 +152,7 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
       return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: bad type ", row[1]));
     }
-    trigger.cameo_code = row.at(2);
+    trigger.cameo_code = row.at(2) == "-" ? "" : row.at(2);
     lexicon->triggers_.emplace(row[0], trigger);
   }
   std::vector<std::string> furniture, comments, related;
@@ -184,6 +197,11 @@ const Country* Lexicon::FindDemonym(std::string_view folded_word) const {
 const Country* Lexicon::FindCountryByCode(std::string_view alpha2) const {
   auto it = country_by_code_.find(alpha2);
   return it == country_by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+v1::EntityType Lexicon::PlaceKeyword(std::string_view word) const {
+  auto it = place_keywords_.find(word);
+  return it == place_keywords_.end() ? v1::ENTITY_TYPE_UNSPECIFIED : it->second;
 }
 
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {

@@ -68,7 +68,8 @@ class Lexicon {
   bool IsAbbreviation(std::string_view word) const { return abbreviations_.contains(word); }
   bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.contains(folded_word); }
   bool IsNameStopword(std::string_view word) const { return name_stopwords_.contains(word); }
-  bool IsFacilityKeyword(std::string_view word) const { return facility_keywords_.contains(word); }
+  /// The place type a final keyword gives a name ("River" -> REGION), or UNSPECIFIED.
+  v1::EntityType PlaceKeyword(std::string_view word) const;
   /// Most words of a country, region or city name that starts with this folded word; 0 if none.
   size_t PlaceNameWordsFrom(std::string_view folded_first_word) const;
   /// The organisation kind a keyword implies, or UNSPECIFIED.
@@ -93,7 +94,7 @@ class Lexicon {
   StringSet abbreviations_;
   StringSet role_titles_;
   StringSet name_stopwords_;
-  StringSet facility_keywords_;
+  StringMap<v1::EntityType> place_keywords_;
   StringMap<v1::OrganizationKind> organization_keywords_;
   StringMap<EventTrigger> triggers_;
   std::unique_ptr<RE2> furniture_line_;

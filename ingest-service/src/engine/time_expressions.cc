@@ -27,9 +27,9 @@ ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens, std::optiona
     const std::string& word = tokens[i].folded;
     for (unsigned weekday = 0; weekday < kWeekdays.size(); ++weekday) {
       if (word != kWeekdays[weekday]) continue;
-      // News uses a bare weekday for the most recent one before publication.
+      // News uses a bare weekday for the most recent such day, publication day included.
       auto delta = (std::chrono::weekday(published) - std::chrono::weekday(weekday)).count();
-      sys_days day = published - days(delta == 0 ? 7 : delta);
+      sys_days day = published - days(delta);
       return Interval(day, day + days(1), v1::TIME_GRANULARITY_DAY, relative, std::string(tokens[i].text));
     }
     if (word == "yesterday") {

@@ -9,7 +9,7 @@
 namespace dossier::engine {
 
 /// Finds the first time expression in a sentence's tokens and resolves it against the
-/// publication date: weekdays ("on Monday": the last such day before publication),
+/// publication date: weekdays ("on Monday": the most recent Monday, the publication day included),
 /// "yesterday", "today", "last week/month/year". Without one, the publication day stands
 /// in (PUBLICATION_DATE_FALLBACK); without a publication date, nothing.
 ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens, std::optional<Timestamp> published_at);
