@@ -139,6 +139,7 @@ class ArticleExtraction {
     tokens_ = Tokenize(article_.clean_text, span.start, span.end);
     sentence_ = sentence;
     mentions_.clear();
+    sentence_time_.reset();
     size_t i = 0;
     while (i < tokens_.size()) i = ReadAt(i);
     FinishRoles();
@@ -563,7 +564,8 @@ class ArticleExtraction {
         }
       }
       SetModality(t, event);
-      event.time = ResolveSentenceTime(tokens_, article_.published_at);
+      if (!sentence_time_) sentence_time_ = ResolveSentenceTime(tokens_, article_.published_at);
+      event.time = *sentence_time_;
       event.confidence = agent && other ? 0.7 : 0.5;
       size_t first = agent ? std::min(agent->first_token, t) : t;
       size_t last = t + 1;
@@ -649,6 +651,7 @@ class ArticleExtraction {
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
   std::vector<PendingRole> pending_roles_;
+  std::optional<ExtractedTime> sentence_time_;  // resolved once per sentence, on first use
   size_t sentence_ = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "near_duplicates.h"
 
+#include <algorithm>
+#include <array>
 #include <limits>
 #include <string>
 
@@ -35,12 +37,20 @@ StorySignature ComputeStorySignature(std::string_view clean_text) {
     if (token.is_word) words.push_back(Fnv1a(token.folded));
   }
   if (words.size() < 2) return signature;
-  std::vector<uint64_t> minimum(StorySignature::kHashes, std::numeric_limits<uint64_t>::max());
+  // Hash i of a word pair is a_i * pair + b_i (a_i odd): a cheap, well-spread family once
+  // the pair itself is mixed, which keeps the 64 minimums per pair vectorizable.
+  static const auto kCoefficients = [] {
+    std::array<std::pair<uint64_t, uint64_t>, StorySignature::kHashes> coefficients{};
+    for (size_t h = 0; h < coefficients.size(); ++h) coefficients[h] = {Mix(2 * h + 1) | 1, Mix(2 * h + 2)};
+    return coefficients;
+  }();
+  std::array<uint64_t, StorySignature::kHashes> minimum;
+  minimum.fill(std::numeric_limits<uint64_t>::max());
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     uint64_t pair = Mix(words[i] ^ Mix(words[i + 1]));
     for (size_t h = 0; h < StorySignature::kHashes; ++h) {
-      uint64_t value = Mix(pair ^ (0x5bd1e995ULL * (h + 1)));
-      if (value < minimum[h]) minimum[h] = value;
+      uint64_t value = kCoefficients[h].first * pair + kCoefficients[h].second;
+      minimum[h] = std::min(minimum[h], value);
     }
   }
   constexpr size_t kRows = StorySignature::kHashes / StorySignature::kBands;

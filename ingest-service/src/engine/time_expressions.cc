@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <unordered_map>
 
 #include "dossier/common/strings.h"
 
@@ -26,10 +27,17 @@ constexpr std::array<std::string_view, 12> kMonthAbbreviations = {"jan", "feb", 
 
 // Month number 1-12 of a month name or abbreviation ("sept" too), or 0.
 unsigned MonthOf(std::string_view word) {
-  for (unsigned m = 0; m < 12; ++m) {
-    if (word == kMonths[m] || word == kMonthAbbreviations[m]) return m + 1;
-  }
-  return word == "sept" ? 9 : 0;
+  static const std::unordered_map<std::string_view, unsigned> kByName = [] {
+    std::unordered_map<std::string_view, unsigned> by_name{{"sept", 9}};
+    for (unsigned m = 0; m < 12; ++m) {
+      by_name.emplace(kMonths[m], m + 1);
+      by_name.emplace(kMonthAbbreviations[m], m + 1);
+    }
+    return by_name;
+  }();
+  if (word.size() < 3 || word.size() > 9) return 0;
+  auto it = kByName.find(word);
+  return it == kByName.end() ? 0 : it->second;
 }
 
 // A number of `min_digits` to `max_digits` digits within [low, high], or 0.

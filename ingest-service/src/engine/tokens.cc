@@ -3,12 +3,19 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+
 #include "text.h"
 
 namespace dossier::engine {
 namespace {
 
 UChar32 CodePointAt(std::string_view text, size_t offset, size_t* next) {
+  auto byte = static_cast<unsigned char>(text[offset]);
+  if (byte < 0x80) {  // ASCII: most of the text, no decoding needed
+    *next = offset + 1;
+    return byte;
+  }
   int32_t i = static_cast<int32_t>(offset);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
@@ -18,6 +25,11 @@ UChar32 CodePointAt(std::string_view text, size_t offset, size_t* next) {
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
+// ICU's character classes with an ASCII fast path.
+bool IsAlnum(UChar32 c) { return c < 0x80 ? std::isalnum(c) != 0 : u_isalnum(c); }
+bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+bool IsSpace(UChar32 c) { return c < 0x80 ? std::isspace(c) != 0 : u_isUWhiteSpace(c); }
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
@@ -26,20 +38,20 @@ std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
   while (i < end) {
     size_t next = 0;
     UChar32 c = CodePointAt(text, i, &next);
-    if (c < 0 || u_isUWhiteSpace(c)) {
+    if (c < 0 || IsSpace(c)) {
       i = next;
       continue;
     }
     Token token;
     token.start = i;
-    if (u_isalnum(c)) {
+    if (IsAlnum(c)) {
       token.is_word = true;
-      token.capitalized = u_isupper(c);
+      token.capitalized = IsUpper(c);
       size_t j = next;
       while (j < end) {
         size_t after = 0;
         UChar32 d = CodePointAt(text, j, &after);
-        if (d >= 0 && u_isalnum(d)) {
+        if (d >= 0 && IsAlnum(d)) {
           j = after;
           continue;
         }
@@ -48,7 +60,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
         if ((IsApostrophe(d) || d == '-' || d == '.') && after < end) {
           size_t after_next = 0;
           UChar32 e = CodePointAt(text, after, &after_next);
-          bool letter_follows = e >= 0 && u_isalnum(e);
+          bool letter_follows = e >= 0 && IsAlnum(e);
           bool dotted = d == '.' && (j - token.start == 1 || text[j - 2] == '.');
           if (letter_follows && (d != '.' || dotted)) {
             j = after;
