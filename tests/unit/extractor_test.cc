@@ -112,12 +112,26 @@ TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
   EXPECT_EQ(evidence, "Adamou Sani met Ghanaian envoy Efua Mensah in Niamey");
 }
 
+TEST_F(ExtractorTest, UndatedSentencesTakeTheirParagraphsTimeButNotAnotherParagraphs) {
+  Extract(
+      "Adamou Sani met Efua Mensah in Niamey on Monday. Mensah praised the border police.\n\n"
+      "In a separate statement, Ghana criticised Togo.");
+  const ExtractedEvent* praise = Event(v1::EVENT_TYPE_PRAISE);
+  ASSERT_NE(praise, nullptr);
+  ASSERT_TRUE(praise->time.start.has_value());
+  EXPECT_EQ(*praise->time.start, std::chrono::sys_days(std::chrono::year(2025) / 3 / 10));
+  EXPECT_EQ(praise->time.resolution, v1::TIME_RESOLUTION_RELATIVE_TO_PUBLICATION);
+  const ExtractedEvent* criticism = Event(v1::EVENT_TYPE_CRITICIZE);
+  ASSERT_NE(criticism, nullptr);
+  EXPECT_EQ(criticism->time.resolution, v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
+  EXPECT_EQ(*criticism->time.start, std::chrono::sys_days(std::chrono::year(2025) / 3 / 12));
+}
+
 TEST_F(ExtractorTest, ModalitySeparatesClaimsFromHypotheticals) {
   Extract(kTalks);
   const ExtractedEvent* praise = Event(v1::EVENT_TYPE_PRAISE);
   ASSERT_NE(praise, nullptr);
   EXPECT_EQ(praise->modality, v1::MODALITY_ASSERTED);
-  EXPECT_EQ(praise->time.resolution, v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
   const ExtractedEvent* blockade = Event(v1::EVENT_TYPE_BLOCKADE);
   ASSERT_NE(blockade, nullptr);
   EXPECT_THAT(Participants(*blockade), Contains(Pair("organization:river guard front", v1::PARTICIPANT_ROLE_AGENT)));

@@ -139,12 +139,30 @@ class ArticleExtraction {
     tokens_ = Tokenize(article_.clean_text, span.start, span.end);
     sentence_ = sentence;
     mentions_.clear();
-    sentence_time_.reset();
+    ResolveTime(sentence);
     size_t i = 0;
     while (i < tokens_.size()) i = ReadAt(i);
     FinishRoles();
     ExtractRelations();
     ExtractEvents();
+  }
+
+  // A sentence without a time expression continues the story its paragraph is telling
+  // ("Kone met Boateng on Monday. He praised ..."), so it takes the paragraph's last time;
+  // the publication day stands in only when the paragraph has none.
+  void ResolveTime(size_t sentence) {
+    const auto& sentences = article_.sentences;
+    bool new_paragraph =
+        sentence == 0 ||
+        article_.clean_text.substr(sentences[sentence - 1].end, sentences[sentence].start - sentences[sentence - 1].end)
+                .find('\n') != std::string::npos;
+    if (new_paragraph) paragraph_time_.reset();
+    sentence_time_ = ResolveSentenceTime(tokens_, article_.published_at);
+    if (sentence_time_.resolution != v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK) {
+      paragraph_time_ = sentence_time_;
+    } else if (paragraph_time_) {
+      sentence_time_ = *paragraph_time_;
+    }
   }
 
   // Recognises whatever starts at token i and returns the next token to look at.
@@ -564,8 +582,7 @@ class ArticleExtraction {
         }
       }
       SetModality(t, event);
-      if (!sentence_time_) sentence_time_ = ResolveSentenceTime(tokens_, article_.published_at);
-      event.time = *sentence_time_;
+      event.time = sentence_time_;
       event.confidence = agent && other ? 0.7 : 0.5;
       size_t first = agent ? std::min(agent->first_token, t) : t;
       size_t last = t + 1;
@@ -651,7 +668,8 @@ class ArticleExtraction {
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
   std::vector<PendingRole> pending_roles_;
-  std::optional<ExtractedTime> sentence_time_;  // resolved once per sentence, on first use
+  ExtractedTime sentence_time_;                  // when this sentence's events happened
+  std::optional<ExtractedTime> paragraph_time_;  // the last time expression of this paragraph
   size_t sentence_ = 0;
 };
 
