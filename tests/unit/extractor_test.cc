@@ -112,6 +112,15 @@ TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
   EXPECT_EQ(evidence, "Adamou Sani met Ghanaian envoy Efua Mensah in Niamey");
 }
 
+TEST_F(ExtractorTest, CoordinatedSubjectsActTogether) {
+  Extract("Officials said Ghana and Togo signed a border accord in Lomé on Monday.");
+  const ExtractedEvent* agreement = Event(v1::EVENT_TYPE_AGREEMENT);
+  ASSERT_NE(agreement, nullptr);
+  EXPECT_THAT(Participants(*agreement), ElementsAre(Pair("country:GH", v1::PARTICIPANT_ROLE_AGENT),
+                                                    Pair("country:TG", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                                                    Pair("city:2365267", v1::PARTICIPANT_ROLE_LOCATION)));
+}
+
 TEST_F(ExtractorTest, UndatedSentencesTakeTheirParagraphsTimeButNotAnotherParagraphs) {
   Extract(
       "Adamou Sani met Efua Mensah in Niamey on Monday. Mensah praised the border police.\n\n"

@@ -545,10 +545,15 @@ class ArticleExtraction {
       const SentenceMention* agent = nullptr;
       const SentenceMention* other = nullptr;
       const SentenceMention* location = nullptr;
+      const SentenceMention* conjunct = nullptr;  // "A and B signed": A is the agent, B a co-participant
       for (const auto& mention : mentions_) {
         bool place = IsPlace(result_.entities[mention.entity].type);
         if (mention.end_token <= t) {
-          if (!mention.after_preposition) agent = &mention;
+          if (mention.after_preposition) continue;
+          conjunct = agent && agent->end_token + 1 == mention.first_token && tokens_[agent->end_token].folded == "and"
+                         ? agent
+                         : nullptr;
+          agent = &mention;
         } else if (mention.first_token > t && !mention.possessive && !mention.modifier) {
           if (place && mention.after_preposition) {
             if (!location) location = &mention;
@@ -556,6 +561,14 @@ class ArticleExtraction {
             other = &mention;
           }
         }
+      }
+      bool joint = false;  // the other party acted alongside the agent
+      if (conjunct) {
+        if (!other) {
+          other = agent;
+          joint = true;
+        }
+        agent = conjunct;
       }
       if (!agent && !other) continue;
       ExtractedEvent event;
@@ -568,9 +581,9 @@ class ArticleExtraction {
       if (other) {
         bool place = IsPlace(result_.entities[other->entity].type) &&
                      result_.entities[other->entity].type != v1::ENTITY_TYPE_COUNTRY;
-        auto role = event.type == v1::EVENT_TYPE_MEET ? v1::PARTICIPANT_ROLE_CO_PARTICIPANT
-                    : place                           ? v1::PARTICIPANT_ROLE_LOCATION
-                                                      : v1::PARTICIPANT_ROLE_TARGET;
+        auto role = joint || event.type == v1::EVENT_TYPE_MEET ? v1::PARTICIPANT_ROLE_CO_PARTICIPANT
+                    : place                                    ? v1::PARTICIPANT_ROLE_LOCATION
+                                                               : v1::PARTICIPANT_ROLE_TARGET;
         event.participants.push_back({other->entity, role, Text(other->first_token, other->end_token)});
         if (role == v1::PARTICIPANT_ROLE_LOCATION && !location) location = other;
       }
