@@ -112,6 +112,25 @@ TEST_F(ExtractorTest, MeetingHasParticipantsPlaceAndResolvedWeekday) {
   EXPECT_EQ(evidence, "Adamou Sani met Ghanaian envoy Efua Mensah in Niamey");
 }
 
+TEST_F(ExtractorTest, GazetteerCitiesLieInTheirCountriesAndDemonymCapitals) {
+  Extract(
+      "The minister arrived in Manila, the Philippine capital, on Tuesday. Rain fell in Sylhet, in northern "
+      "Bangladesh. "
+      "Dhaka stayed dry.");
+  std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> relations;
+  for (const auto& relation : facts_.relationships) {
+    relations.emplace_back(facts_.entities[relation.subject].name, relation.predicate,
+                           facts_.entities[relation.object].name);
+  }
+  EXPECT_THAT(relations, Contains(std::tuple(std::string("Manila"), v1::RELATIONSHIP_PREDICATE_CAPITAL_OF,
+                                             std::string("Philippines"))));
+  EXPECT_THAT(relations, Contains(std::tuple(std::string("Sylhet"), v1::RELATIONSHIP_PREDICATE_LOCATED_IN,
+                                             std::string("Bangladesh"))));
+  // Dhaka and Bangladesh are never named in one sentence: no evidence, no fact.
+  EXPECT_THAT(relations, ::testing::Not(Contains(std::tuple(std::string("Dhaka"), v1::RELATIONSHIP_PREDICATE_LOCATED_IN,
+                                                            std::string("Bangladesh")))));
+}
+
 TEST_F(ExtractorTest, CoordinatedSubjectsActTogether) {
   Extract("Officials said Ghana and Togo signed a border accord in Lomé on Monday.");
   const ExtractedEvent* agreement = Event(v1::EVENT_TYPE_AGREEMENT);

@@ -28,6 +28,7 @@ constexpr double kPlaceAfterPrepositionConfidence = 0.5;
 constexpr double kGazetteerCityConfidence = 0.85;
 
 constexpr double kInferredOfficeConfidence = 0.5;
+constexpr double kGazetteerFactConfidence = 0.6;
 
 // An office's country is inferred only from a country the article names this often.
 constexpr int kMinMentionsOfInferredCountry = 3;
@@ -130,6 +131,7 @@ class ArticleExtraction {
   Extraction Run() {
     for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
     InferGovernmentOffices();
+    LocateCitiesInTheirCountries();
     return std::move(result_);
   }
 
@@ -251,8 +253,10 @@ class ArticleExtraction {
         return start + length;
       }
       if (const City* city = lexicon_.FindCity(phrase); city && IsCityContext(*city, start, start + length, run_end)) {
-        AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
-                            {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
+        size_t entity =
+            AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
+                                {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
+        city_country_.emplace(entity, city->country_alpha2);
         return start + length;
       }
     }
@@ -415,6 +419,30 @@ class ArticleExtraction {
     }
   }
 
+  // A gazetteer city lies in its country: LOCATED_IN when a sentence names both, that
+  // sentence being the evidence.
+  void LocateCitiesInTheirCountries() {
+    for (const auto& [city, alpha2] : city_country_) {
+      auto country = entity_by_key_.find(strings::Cat("country:", alpha2));
+      if (country == entity_by_key_.end()) continue;
+      std::optional<TextSpan> evidence;
+      for (const auto& city_mention : result_.mentions) {
+        for (const auto& country_mention : result_.mentions) {
+          if (evidence || city_mention.entity != city || country_mention.entity != country->second ||
+              country_mention.span.sentence != city_mention.span.sentence) {
+            continue;
+          }
+          evidence = TextSpan{city_mention.span.sentence, std::min(city_mention.span.start, country_mention.span.start),
+                              std::max(city_mention.span.end, country_mention.span.end)};
+        }
+      }
+      if (evidence) {
+        result_.relationships.push_back(
+            {city, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, country->second, "", kGazetteerFactConfidence, *evidence});
+      }
+    }
+  }
+
   static bool IsGovernmentTitle(std::string_view title) {
     std::string folded = FoldForMatching(title);
     for (std::string_view word : {"minister", "president", "premier", "secretary", "chancellor"}) {
@@ -449,10 +477,11 @@ class ArticleExtraction {
                         confidence);
   }
 
-  // A mention of an entity whose identity comes from a gazetteer (key, name, external ids).
-  void AddGazetteerMention(const std::string& key, v1::EntityType type, const std::string& name,
-                           std::vector<std::pair<std::string, std::string>> external_ids, size_t start, size_t end,
-                           double confidence) {
+  // A mention of an entity whose identity comes from a gazetteer (key, name, external ids);
+  // returns the entity.
+  size_t AddGazetteerMention(const std::string& key, v1::EntityType type, const std::string& name,
+                             std::vector<std::pair<std::string, std::string>> external_ids, size_t start, size_t end,
+                             double confidence) {
     size_t entity = FindOrAddEntity(key, [&] {
       ExtractedEntity e;
       e.key = key;
@@ -462,6 +491,7 @@ class ArticleExtraction {
       return e;
     });
     AddMention(entity, start, end, confidence);
+    return entity;
   }
 
   // `canonical_name` overrides the text as written (gazetteer names).
@@ -517,7 +547,9 @@ class ArticleExtraction {
       std::string between = Folded(a.end_token, b.first_token);
       if (eb.type == v1::ENTITY_TYPE_COUNTRY &&
           (ea.type == v1::ENTITY_TYPE_CITY || ea.type == v1::ENTITY_TYPE_FACILITY)) {
-        if (between == ", the capital of" || between == ", capital of") {
+        bool demonym_capital = between == ", the" && b.end_token < tokens_.size() &&
+                               tokens_[b.end_token].folded == "capital";  // "Manila, the Philippine capital"
+        if (between == ", the capital of" || between == ", capital of" || demonym_capital) {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, b, 0.85);
         } else if (between == ",") {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
@@ -681,6 +713,7 @@ class ArticleExtraction {
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
   std::vector<PendingRole> pending_roles_;
+  std::map<size_t, std::string> city_country_;   // gazetteer city entity -> ISO alpha-2
   ExtractedTime sentence_time_;                  // when this sentence's events happened
   std::optional<ExtractedTime> paragraph_time_;  // the last time expression of this paragraph
   size_t sentence_ = 0;
