@@ -131,6 +131,15 @@ TEST_F(ExtractorTest, GazetteerCitiesLieInTheirCountriesAndDemonymCapitals) {
                                                             std::string("Bangladesh")))));
 }
 
+TEST_F(ExtractorTest, AdminAreasFromIso31662NeedAPlaceContextToo) {
+  Extract("Fighting spread in Cabo Delgado on Monday, officials said.");
+  const ExtractedEntity* province = Entity("admin_area:MZ-P");
+  ASSERT_NE(province, nullptr);
+  EXPECT_EQ(province->type, v1::ENTITY_TYPE_ADMIN_AREA);
+  EXPECT_THAT(province->external_ids, Contains(Pair("iso3166-2", "MZ-P")));
+  EXPECT_THAT(MentionTexts("admin_area:MZ-P"), ElementsAre("Cabo Delgado"));
+}
+
 TEST_F(ExtractorTest, CoordinatedSubjectsActTogether) {
   Extract("Officials said Ghana and Togo signed a border accord in Lomé on Monday.");
   const ExtractedEvent* agreement = Event(v1::EVENT_TYPE_AGREEMENT);

@@ -252,20 +252,28 @@ class ArticleExtraction {
                  *region);
         return start + length;
       }
-      if (const City* city = lexicon_.FindCity(phrase); city && IsCityContext(*city, start, start + length, run_end)) {
+      if (const City* city = lexicon_.FindCity(phrase);
+          city && IsPlaceContext(start, start + length, run_end, city->population >= kWellKnownCityPopulation)) {
         size_t entity =
             AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
                                 {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
         city_country_.emplace(entity, city->country_alpha2);
         return start + length;
       }
+      if (const AdminArea* area = lexicon_.FindAdminArea(phrase);
+          area && IsPlaceContext(start, start + length, run_end, /*well_known=*/false)) {
+        AddGazetteerMention(strings::Cat("admin_area:", area->code), v1::ENTITY_TYPE_ADMIN_AREA, area->name,
+                            {{"iso3166-2", area->code}}, start, start + length, kGazetteerCityConfidence);
+        return start + length;
+      }
     }
     return start;
   }
 
-  // City names are also surnames and words ("Marion", "Victoria"): a gazetteer match counts
-  // when the name is the whole capitalised run and something says it is a place.
-  bool IsCityContext(const City& city, size_t start, size_t end, size_t run_end) const {
+  // Place names are also surnames and words ("Marion", "Victoria"): a gazetteer match counts
+  // when the name is the whole capitalised run and something says it is a place: a
+  // preposition, ", Country" after it, a dateline, or a place everyone knows.
+  bool IsPlaceContext(size_t start, size_t end, size_t run_end, bool well_known) const {
     bool comma_country = end + 1 < tokens_.size() && tokens_[end].text == "," &&
                          lexicon_.FindCountry(tokens_[end + 1].folded) != nullptr;
     if (end != run_end && !comma_country) return false;
@@ -273,7 +281,7 @@ class ArticleExtraction {
     std::string_view word = tokens_[start].text;
     bool dateline = start == 0 && word.size() >= 3 &&
                     std::none_of(word.begin(), word.end(), [](char c) { return absl::ascii_islower(c); });
-    return after_preposition || comma_country || dateline || city.population >= kWellKnownCityPopulation;
+    return after_preposition || comma_country || dateline || well_known;
   }
 
   size_t ReadNameRun(size_t start, size_t end) {

@@ -130,6 +130,17 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
       IndexPlaceName(folded, lexicon->place_name_words_);
     }
   }
+  // admin_areas.tsv: name, ISO 3166-2 code, country, type. A name used by several areas is
+  // ambiguous and left out.
+  StringSet ambiguous_areas;
+  for (const auto& row : Rows("admin_areas.tsv")) {
+    std::string folded = FoldForMatching(row.at(0));
+    auto [it, inserted] = lexicon->admin_area_by_name_.emplace(folded, lexicon->admin_areas_.size());
+    if (!inserted) ambiguous_areas.insert(folded);
+    lexicon->admin_areas_.push_back({row[0], row.at(1)});
+    IndexPlaceName(folded, lexicon->place_name_words_);
+  }
+  for (const auto& name : ambiguous_areas) lexicon->admin_area_by_name_.erase(name);
   for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
   for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
@@ -177,6 +188,11 @@ const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
 const City* Lexicon::FindCity(std::string_view folded_phrase) const {
   auto it = city_by_name_.find(folded_phrase);
   return it == city_by_name_.end() ? nullptr : &cities_[it->second];
+}
+
+const AdminArea* Lexicon::FindAdminArea(std::string_view folded_phrase) const {
+  auto it = admin_area_by_name_.find(folded_phrase);
+  return it == admin_area_by_name_.end() ? nullptr : &admin_areas_[it->second];
 }
 
 size_t Lexicon::PlaceNameWordsFrom(std::string_view folded_first_word) const {

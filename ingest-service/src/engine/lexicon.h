@@ -39,6 +39,12 @@ struct City {
   std::string geonames_id;
 };
 
+/// A first- or second-level subdivision from ISO 3166-2.
+struct AdminArea {
+  std::string name;
+  std::string code;  // e.g. "MZ-P"
+};
+
 /// How a word signals an event.
 struct EventTrigger {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
@@ -59,6 +65,8 @@ class Lexicon {
   const Country* FindCountry(std::string_view folded_phrase) const;
   /// The most populous city a phrase names ("ségou", "sao paulo").
   const City* FindCity(std::string_view folded_phrase) const;
+  /// The subdivision a phrase names ("cabo delgado").
+  const AdminArea* FindAdminArea(std::string_view folded_phrase) const;
   /// The canonical name of the region a phrase names ("the sahel" -> "Sahel").
   const std::string* FindRegion(std::string_view folded_phrase) const;
   /// The country a demonym refers to ("ghanaian").
@@ -90,6 +98,8 @@ class Lexicon {
   StringMap<std::string> regions_;
   std::vector<City> cities_;
   StringMap<size_t> city_by_name_;
+  std::vector<AdminArea> admin_areas_;
+  StringMap<size_t> admin_area_by_name_;
   StringMap<size_t> place_name_words_;  // first folded word -> most words
   StringSet abbreviations_;
   StringSet role_titles_;
