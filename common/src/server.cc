@@ -83,6 +83,12 @@ void GrpcServer::Shutdown(std::chrono::milliseconds grace) {
   spdlog::info("event=stopped");
 }
 
+Deadline DeadlineOf(const grpc::ServerContext* context) {
+  auto deadline = context->deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
+  return deadline;
+}
+
 std::function<absl::Status()> DatabaseReadiness(DbPool& pool) {
   return [&pool] {
     auto lease = pool.Acquire(std::chrono::seconds(2));

@@ -47,6 +47,13 @@ void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
   out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
+std::vector<int64_t> FirstColumnIds(const pqxx::result& rows) {
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const auto& row : rows) ids.push_back(row[0].as<int64_t>());
+  return ids;
+}
+
 std::vector<int64_t> ReadBigintArray(const pqxx::field& field) {
   std::vector<int64_t> values;
   if (field.is_null()) return values;

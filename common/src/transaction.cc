@@ -12,7 +12,7 @@ namespace {
 
 // Milliseconds left before the deadline, or nullopt without one. The statement timeout
 // makes PostgreSQL cancel the query itself instead of working for a caller who left.
-std::optional<int64_t> MillisecondsLeft(std::optional<std::chrono::system_clock::time_point> deadline) {
+std::optional<int64_t> MillisecondsLeft(Deadline deadline) {
   if (!deadline) return std::nullopt;
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::system_clock::now());
   return std::max<int64_t>(left.count(), 0);
@@ -39,8 +39,8 @@ absl::Status RunOnce(DbPool& pool, TxMode mode, std::optional<int64_t> timeout_m
 
 }  // namespace
 
-absl::Status RunTransaction(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
-                            std::string_view what, const std::function<absl::Status(pqxx::transaction_base&)>& body) {
+absl::Status RunTransaction(DbPool& pool, TxMode mode, Deadline deadline, std::string_view what,
+                            const std::function<absl::Status(pqxx::transaction_base&)>& body) {
   for (int attempt = 0;; ++attempt) {
     auto timeout_ms = MillisecondsLeft(deadline);
     if (timeout_ms && *timeout_ms == 0) {

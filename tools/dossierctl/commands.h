@@ -3,8 +3,11 @@
 #include <grpcpp/grpcpp.h>
 
 #include <CLI/CLI.hpp>
+#include <iostream>
 #include <memory>
 #include <string>
+
+#include "output.h"
 
 // Each command group registers its subcommands on the app; the callback of the chosen
 // subcommand sets the process exit code.
@@ -28,6 +31,21 @@ struct GlobalOptions {
 inline CLI::App* CommandGroup(CLI::App& app, const std::string& name, const std::string& help) {
   auto existing = app.get_subcommands([&](CLI::App* command) { return command->get_name() == name; });
   return existing.empty() ? app.add_subcommand(name, help) : existing.front();
+}
+
+/// Makes one unary call on `stub` with the options' deadline and prints the response: the
+/// proto3 JSON mapping with --json, else through `print`. A failed call sets the exit code.
+template <typename Response, typename Stub, typename Request, typename Call, typename Print>
+void RunUnary(GlobalOptions& options, Stub& stub, const Request& request, Call call, Print print) {
+  Response response;
+  grpc::Status status = (stub.*call)(options.Context().get(), request, &response);
+  if (!status.ok()) {
+    options.exit_code = ReportError(status);
+  } else if (options.json) {
+    std::cout << ToJson(response);
+  } else {
+    print(response);
+  }
 }
 
 void AddIngestCommands(CLI::App& app, GlobalOptions& options);

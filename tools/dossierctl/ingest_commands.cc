@@ -147,18 +147,15 @@ void AddIngestCommands(CLI::App& app, GlobalOptions& options) {
     auto stub = IngestService::NewStub(options.Channel(options.ingest_address));
     dossier::v1::DeleteArticleRequest request;
     request.set_id(*id);
-    dossier::v1::DeleteArticleResponse response;
-    grpc::Status status = stub->DeleteArticle(options.Context().get(), request, &response);
-    if (!status.ok()) {
-      options.exit_code = ReportError(status);
-    } else if (options.json) {
-      std::cout << ToJson(response);
-    } else {
-      const auto& removed = response.removed();
-      std::cout << "deleted article " << *id << "; removed " << removed.entities() << " entities, "
-                << removed.mentions() << " mentions, " << removed.events() << " events, " << removed.relationships()
-                << " relationships\n";
-    }
+    RunUnary<dossier::v1::DeleteArticleResponse>(options, *stub, request, &IngestService::Stub::DeleteArticle,
+                                                 [&](const dossier::v1::DeleteArticleResponse& response) {
+                                                   const auto& removed = response.removed();
+                                                   std::cout << "deleted article " << *id << "; removed "
+                                                             << removed.entities() << " entities, "
+                                                             << removed.mentions() << " mentions, " << removed.events()
+                                                             << " events, " << removed.relationships()
+                                                             << " relationships\n";
+                                                 });
   });
 
   auto ids = std::make_shared<std::vector<std::string>>();
@@ -168,16 +165,13 @@ void AddIngestCommands(CLI::App& app, GlobalOptions& options) {
     auto stub = IngestService::NewStub(options.Channel(options.ingest_address));
     dossier::v1::ReprocessArticlesRequest request;
     for (const auto& id : *ids) request.add_article_ids(id);
-    dossier::v1::ReprocessArticlesResponse response;
-    grpc::Status status = stub->ReprocessArticles(options.Context().get(), request, &response);
-    if (!status.ok()) {
-      options.exit_code = ReportError(status);
-    } else if (options.json) {
-      std::cout << ToJson(response);
-    } else {
-      std::cout << "reprocessed " << response.reprocessed_count() << " articles with " << response.extractor_version()
-                << "; " << response.remaining() << " outdated remain\n";
-    }
+    RunUnary<dossier::v1::ReprocessArticlesResponse>(options, *stub, request, &IngestService::Stub::ReprocessArticles,
+                                                     [](const dossier::v1::ReprocessArticlesResponse& response) {
+                                                       std::cout << "reprocessed " << response.reprocessed_count()
+                                                                 << " articles with " << response.extractor_version()
+                                                                 << "; " << response.remaining()
+                                                                 << " outdated remain\n";
+                                                     });
   });
 }
 

@@ -41,26 +41,6 @@ std::string FormatTime(const google::protobuf::Timestamp& time, bool with_time) 
   return with_time ? text : text.substr(0, 10);
 }
 
-std::string EnumPrefix(const google::protobuf::EnumDescriptor* descriptor) {
-  // Every enum of ours has PREFIX_UNSPECIFIED as zero.
-  std::string zero = descriptor->FindValueByNumber(0)->name();
-  return zero.substr(0, zero.size() - std::string_view("UNSPECIFIED").size());
-}
-
-std::optional<int> ParseEnumLabel(const google::protobuf::EnumDescriptor* descriptor, std::string_view label) {
-  std::string name = EnumPrefix(descriptor);
-  for (char c : label) name.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  const auto* value = descriptor->FindValueByName(name);
-  if (!value || value->number() == 0) return std::nullopt;
-  return value->number();
-}
-
-std::string EnumLabel(const google::protobuf::EnumDescriptor* descriptor, int value) {
-  const auto* enum_value = descriptor->FindValueByNumber(value);
-  if (!enum_value) return std::to_string(value);
-  return dossier::strings::ToLowerAscii(std::string_view(enum_value->name()).substr(EnumPrefix(descriptor).size()));
-}
-
 int ReportError(const grpc::Status& status) {
   static const char* kCodes[] = {
       "OK",        "CANCELLED",      "UNKNOWN",           "INVALID_ARGUMENT",   "DEADLINE_EXCEEDED",

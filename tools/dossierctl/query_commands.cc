@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "dossier/common/strings.h"
 #include "dossier/v1/query_service.grpc.pb.h"
+#include "engine/text.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "output.h"
 
@@ -24,9 +25,7 @@ std::string Shorten(std::string_view text, size_t max = kSentenceColumn) {
   std::string line(text);
   std::replace(line.begin(), line.end(), '\n', ' ');
   if (line.size() <= max) return line;
-  size_t end = max - 3;
-  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
-  return Cat(line.substr(0, end), "...");
+  return Cat(dossier::engine::Utf8Prefix(line, max - 3), "...");
 }
 
 std::string Evidence(const v1::Evidence& evidence) {
@@ -119,15 +118,7 @@ bool ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
 template <typename Request, typename Response, typename Call, typename Print>
 void RunQuery(GlobalOptions& options, const Request& request, Call call, Print print) {
   auto stub = v1::QueryService::NewStub(options.Channel(options.query_address));
-  Response response;
-  grpc::Status status = ((*stub).*call)(options.Context().get(), request, &response);
-  if (!status.ok()) {
-    options.exit_code = ReportError(status);
-  } else if (options.json) {
-    std::cout << ToJson(response);
-  } else {
-    print(response);
-  }
+  RunUnary<Response>(options, *stub, request, call, print);
 }
 
 struct PagingFlags {

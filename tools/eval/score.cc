@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "dossier/common/enum_labels.h"
 #include "engine/extractor.h"
 #include "engine/normalizer.h"
 #include "engine/text.h"
@@ -21,6 +22,7 @@ namespace dossier::eval {
 namespace {
 
 namespace fs = std::filesystem;
+using dossier::EnumLabel;
 using nlohmann::json;
 
 std::string ReadFile(const fs::path& path) {
@@ -28,15 +30,6 @@ std::string ReadFile(const fs::path& path) {
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
-}
-
-// Lower-case label of a proto enum value without its prefix: ENTITY_TYPE_CITY -> "city".
-template <typename Enum>
-std::string Label(const google::protobuf::EnumDescriptor* descriptor, Enum value) {
-  std::string zero = descriptor->FindValueByNumber(0)->name();
-  std::string prefix = zero.substr(0, zero.size() - std::string_view("UNSPECIFIED").size());
-  const auto* found = descriptor->FindValueByNumber(value);
-  return found ? engine::FoldForMatching(found->name().substr(prefix.size())) : "";
 }
 
 // Counts for one category; precision and recall are counted on each side separately.
@@ -146,7 +139,7 @@ class ArticleScorer {
     std::set<std::string> gold_found;
     for (size_t i = 0; i < predicted_.size(); ++i) {
       ++score.predicted;
-      std::string type = Label(v1::EntityType_descriptor(), predicted_[i].entity->type);
+      std::string type = EnumLabel(v1::EntityType_descriptor(), predicted_[i].entity->type);
       std::string gold_name = GoldNameOf(i);
       bool typed_right = false;
       for (const auto& entity : gold_["entities"]) {
@@ -180,7 +173,8 @@ class ArticleScorer {
   void ScoreRelationships(Score& score) const {
     std::set<std::tuple<std::string, std::string, std::string>> predicted;
     for (const auto& relation : facts_.relationships) {
-      predicted.emplace(GoldNameOf(relation.subject), Label(v1::RelationshipPredicate_descriptor(), relation.predicate),
+      predicted.emplace(GoldNameOf(relation.subject),
+                        EnumLabel(v1::RelationshipPredicate_descriptor(), relation.predicate),
                         GoldNameOf(relation.object));
     }
     std::set<std::tuple<std::string, std::string, std::string>> gold;
@@ -212,7 +206,7 @@ class ArticleScorer {
     for (const auto& event : facts_.events) {
       std::set<std::string> participants;
       for (const auto& participant : event.participants) participants.insert(GoldNameOf(participant.entity));
-      predicted.emplace_back(Label(v1::EventType_descriptor(), event.type), participants);
+      predicted.emplace_back(EnumLabel(v1::EventType_descriptor(), event.type), participants);
     }
     std::vector<bool> predicted_used(predicted.size(), false);
     for (const auto& event : gold_.value("events", json::array())) {

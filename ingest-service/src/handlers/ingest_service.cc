@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "dossier/common/ids.h"
+#include "dossier/common/server.h"
 #include "dossier/common/status.h"
 #include "dossier/common/strings.h"
 
@@ -12,12 +13,6 @@ namespace {
 
 constexpr int kDefaultReprocessLimit = 100;
 constexpr int kMaxReprocessLimit = 1000;
-
-Deadline DeadlineOf(const grpc::ServerContext* context) {
-  auto deadline = context->deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
-  return deadline;
-}
 
 engine::RawDocument ToRawDocument(const v1::RawArticle& article) {
   engine::RawDocument raw;

@@ -193,13 +193,6 @@ std::string SelectArticleSql() {
   return absl::StrCat("SELECT ", store::kArticleColumns, " FROM articles a WHERE a.id = $1");
 }
 
-std::vector<int64_t> Ids(const pqxx::result& result) {
-  std::vector<int64_t> ids;
-  ids.reserve(result.size());
-  for (const auto& row : result) ids.push_back(row[0].as<int64_t>());
-  return ids;
-}
-
 json StrippedBlocksJson(const engine::NormalizedArticle& article) {
   json blocks = json::array();
   for (const auto& block : article.stripped_blocks) {
@@ -402,9 +395,12 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const 
 
 // Removes an article's mentions, evidence and roles, then every fact left without support.
 v1::FactCounts RemoveArticleFacts(pqxx::transaction_base& tx, int64_t article_id) {
-  std::string entities = store::BigintArrayParam(Ids(tx.exec_prepared("article_entity_ids", article_id)));
-  std::string events = store::BigintArrayParam(Ids(tx.exec_prepared("article_event_ids", article_id)));
-  std::string relationships = store::BigintArrayParam(Ids(tx.exec_prepared("article_relationship_ids", article_id)));
+  std::string entities =
+      store::BigintArrayParam(store::FirstColumnIds(tx.exec_prepared("article_entity_ids", article_id)));
+  std::string events =
+      store::BigintArrayParam(store::FirstColumnIds(tx.exec_prepared("article_event_ids", article_id)));
+  std::string relationships =
+      store::BigintArrayParam(store::FirstColumnIds(tx.exec_prepared("article_relationship_ids", article_id)));
   v1::FactCounts removed;
   removed.set_mentions(static_cast<int32_t>(tx.exec_prepared("delete_article_mentions", article_id).affected_rows()));
   tx.exec_prepared("delete_article_evidence", article_id);

@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "dossier/common/db_pool.h"
+#include "dossier/common/transaction.h"
 #include "dossier/v1/article.pb.h"
 #include "dossier/v1/ingest_service.pb.h"
 #include "engine/article.h"
 #include "engine/extraction.h"
 
 namespace dossier::ingest {
-
-using Deadline = std::optional<std::chrono::system_clock::time_point>;
 
 /// The result of storing one article.
 struct StoreResult {

@@ -8,12 +8,6 @@
 
 namespace dossier::query {
 
-Deadline DeadlineOf(const grpc::ServerContext* context) {
-  auto deadline = context->deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
-  return deadline;
-}
-
 absl::StatusOr<std::vector<int>> EnumFilter(std::string_view field, const google::protobuf::RepeatedField<int>& values,
                                             const google::protobuf::EnumDescriptor* descriptor) {
   std::vector<int> result;

@@ -10,15 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "dossier/common/server.h"
 #include "paging/page_token.h"
 #include "repository/query_repository.h"
 
 // Request checks shared by the query handlers. Every error is INVALID_ARGUMENT naming the
 // field, so a client can fix its request.
 namespace dossier::query {
-
-/// The call's deadline, if the client set one.
-Deadline DeadlineOf(const grpc::ServerContext* context);
 
 /// Enum values of a repeated filter; unknown values and the UNSPECIFIED zero are errors.
 absl::StatusOr<std::vector<int>> EnumFilter(std::string_view field, const google::protobuf::RepeatedField<int>& values,

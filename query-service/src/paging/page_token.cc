@@ -18,16 +18,6 @@ namespace {
 
 constexpr size_t kSignatureHexChars = 32;
 
-std::string Hex(const unsigned char* bytes, size_t length) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (size_t i = 0; i < length; ++i) {
-    hex.push_back(kHex[bytes[i] >> 4]);
-    hex.push_back(kHex[bytes[i] & 0xF]);
-  }
-  return hex;
-}
-
 absl::Status InvalidToken() {
   return absl::InvalidArgumentError(
       "page_token is not valid: pass back next_page_token unchanged, with the same filters");
@@ -64,7 +54,7 @@ std::string PageTokenCodec::Sign(std::string_view payload) const {
   unsigned int length = 0;
   HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(payload.data()),
        payload.size(), digest, &length);
-  return Hex(digest, length).substr(0, kSignatureHexChars);
+  return HexEncode(std::string_view(reinterpret_cast<const char*>(digest), length)).substr(0, kSignatureHexChars);
 }
 
 std::string PageTokenCodec::Encode(const google::protobuf::Message& request,

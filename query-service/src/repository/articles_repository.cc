@@ -50,12 +50,6 @@ ORDER BY h.rank DESC, h.id
 LIMIT $9)sql");
 }
 
-std::vector<int64_t> Ids(const pqxx::result& result) {
-  std::vector<int64_t> ids;
-  for (const auto& row : result) ids.push_back(row[0].as<int64_t>());
-  return ids;
-}
-
 }  // namespace
 
 void PrepareArticleStatements(pqxx::connection& connection) {
@@ -82,10 +76,11 @@ absl::StatusOr<v1::GetArticleResponse> QueryRepository::GetArticle(int64_t id, b
         entity_ids.push_back(entity_id);
     }
     for (auto& entity : rows::LoadEntities(tx, entity_ids, false)) *response.add_entities() = std::move(entity);
-    for (auto& event : rows::LoadEvents(tx, Ids(tx.exec_prepared("article_event_ids", id)))) {
+    for (auto& event : rows::LoadEvents(tx, store::FirstColumnIds(tx.exec_prepared("article_event_ids", id)))) {
       *response.add_events() = std::move(event);
     }
-    for (auto& relationship : rows::LoadRelationships(tx, Ids(tx.exec_prepared("article_relationship_ids", id)))) {
+    for (auto& relationship :
+         rows::LoadRelationships(tx, store::FirstColumnIds(tx.exec_prepared("article_relationship_ids", id)))) {
       *response.add_relationships() = std::move(relationship);
     }
     return response;

@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "dossier/common/db_pool.h"
+#include "dossier/common/transaction.h"
 #include "dossier/v1/query_service.pb.h"
 
 namespace dossier::query {
-
-using Deadline = std::optional<std::chrono::system_clock::time_point>;
 
 /// Where a page starts: the keyset of the last row served (empty for the first page), and
 /// how many rows to return.

@@ -5,6 +5,9 @@
 
 namespace dossier {
 
+/// Lower-case hex of `bytes`.
+std::string HexEncode(std::string_view bytes);
+
 /// Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dossier/common/db_pool.h"
+#include "dossier/common/transaction.h"
 
 namespace dossier {
 
@@ -58,6 +59,9 @@ class GrpcServer {
   bool stopping_ = false;
   std::thread poller_;
 };
+
+/// The deadline a client set on the call, if any.
+Deadline DeadlineOf(const grpc::ServerContext* context);
 
 /// Readiness of a service backed by `pool`: a pooled connection answers and the schema is
 /// exactly the version this binary was built for.

@@ -23,6 +23,9 @@ std::optional<std::string> TimestampParam(const google::protobuf::Timestamp* tim
 /// Sets `out` from a field holding microseconds since the epoch; NULL leaves it unset.
 void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out);
 
+/// The first column of every row, as ids.
+std::vector<int64_t> FirstColumnIds(const pqxx::result& rows);
+
 /// The values of a bigint[] field; NULL gives an empty vector.
 std::vector<int64_t> ReadBigintArray(const pqxx::field& field);
 

@@ -14,6 +14,9 @@
 
 namespace dossier {
 
+/// When a call must be done by; nullopt when the client set no deadline.
+using Deadline = std::optional<std::chrono::system_clock::time_point>;
+
 /// Whether a transaction may write.
 enum class TxMode { kReadOnly, kReadWrite };
 
@@ -21,13 +24,12 @@ enum class TxMode { kReadOnly, kReadWrite };
 /// timeout follows the call's deadline, so a cancelled call cancels its SQL. A connection
 /// dropped before commit is retried once on a fresh one (bodies must be idempotent).
 /// `what` names the operation in error messages.
-absl::Status RunTransaction(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
-                            std::string_view what, const std::function<absl::Status(pqxx::transaction_base&)>& body);
+absl::Status RunTransaction(DbPool& pool, TxMode mode, Deadline deadline, std::string_view what,
+                            const std::function<absl::Status(pqxx::transaction_base&)>& body);
 
 /// RunTransaction for a body that produces a value: `body(tx)` returns absl::StatusOr<T>.
 template <typename Body>
-auto RunTransactionWithResult(DbPool& pool, TxMode mode, std::optional<std::chrono::system_clock::time_point> deadline,
-                              std::string_view what, Body&& body)
+auto RunTransactionWithResult(DbPool& pool, TxMode mode, Deadline deadline, std::string_view what, Body&& body)
     -> std::invoke_result_t<Body, pqxx::transaction_base&> {
   using Result = std::invoke_result_t<Body, pqxx::transaction_base&>;
   std::optional<typename Result::value_type> value;
