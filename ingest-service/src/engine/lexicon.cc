@@ -118,9 +118,12 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   }
   // cities.tsv: name, ascii name, country, admin1, population, geonames id. A name shared by
   // several cities means the most populous one.
+  StringSet capitals;  // geonames ids
+  for (const auto& row : Rows("capitals.tsv")) capitals.insert(row.at(1));
   for (const auto& row : Rows("cities.tsv")) {
     size_t index = lexicon->cities_.size();
-    lexicon->cities_.push_back(City{row.at(0), row.at(2), std::stoll(row.at(4)), row.at(5)});
+    lexicon->cities_.push_back(
+        City{row.at(0), row.at(2), std::stoll(row.at(4)), row.at(5), capitals.contains(row.at(5))});
     for (const std::string& name : {row[0], row[1]}) {
       std::string folded = FoldForMatching(name);
       auto [it, inserted] = lexicon->city_by_name_.emplace(folded, index);

@@ -37,6 +37,7 @@ struct City {
   std::string country_alpha2;
   int64_t population = 0;
   std::string geonames_id;
+  bool national_capital = false;
 };
 
 /// A first- or second-level subdivision from ISO 3166-2.
