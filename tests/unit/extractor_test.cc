@@ -291,6 +291,47 @@ TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   EXPECT_THAT(MentionTexts("person:amaka obi"), ElementsAre("Amaka Obi", "Amaka Obi"));
 }
 
+TEST_F(ExtractorTest, SubjectsNamedEarlierSpeakersAfterQuotesAndUnnamedSpeakers) {
+  Extract(
+      "The Coastal Defence Front attacked a convoy on Monday. The group seized the port of Tema on Tuesday. "
+      "Interior Minister Salif Kone visited Accra. He criticised the Coastal Defence Front. "
+      "\u201cWe will rebuild,\u201d said Ama Boateng. Officials said the road was closed.");
+  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
+  for (const auto& event : facts_.events) {
+    for (const auto& participant : event.participants) {
+      if (participant.role == v1::PARTICIPANT_ROLE_AGENT) {
+        events.emplace_back(event.type, facts_.entities[participant.entity].name);
+      }
+    }
+  }
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_SEIZE, "Coastal Defence Front")));  // "The group"
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_CRITICIZE, "Salif Kone")));         // "He"
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_STATEMENT, "Ama Boateng")));
+  // "Officials said" names no speaker: no statement, and nobody else is made to say it.
+  size_t statements = 0;
+  for (const auto& event : facts_.events) statements += event.type == v1::EVENT_TYPE_STATEMENT;
+  EXPECT_EQ(statements, 1);
+}
+
+TEST_F(ExtractorTest, DisastersNeedNoActorAndHappenWhereTheSentenceSays) {
+  Extract("An earthquake and its aftershocks struck villages in Jumla on Tuesday, killing 12 people.");
+  const ExtractedEvent* disaster = Event(v1::EVENT_TYPE_DISASTER);
+  ASSERT_NE(disaster, nullptr);
+  ASSERT_TRUE(disaster->location.has_value());
+  EXPECT_EQ(facts_.entities[*disaster->location].name, "Jumla");
+  EXPECT_EQ(facts_.events.size(), 1);  // one disaster per sentence
+}
+
+TEST_F(ExtractorTest, NameRunsKeepInnerConjunctionsAndParticlesButNotAttributiveCompounds) {
+  Extract(
+      "Talks included the Ministry of Industry and Trade and Osman Abdelrahim al-Tayeb. "
+      "The deal was signed by Singapore-based Lotus Bay Capital and Lieutenant-Colonel Kofi Mensah.");
+  EXPECT_NE(Entity("organization:ministry of industry and trade"), nullptr);
+  EXPECT_NE(Entity("person:osman abdelrahim al-tayeb"), nullptr);
+  EXPECT_NE(Entity("organization:lotus bay capital"), nullptr);
+  EXPECT_NE(Entity("person:kofi mensah"), nullptr);
+}
+
 TEST_F(ExtractorTest, NonEnglishArticlesYieldNoFacts) {
   Extract(
       "Le ministre de l'Intérieur a rencontré l'envoyée du Ghana à Niamey lundi, selon le ministère. "

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "dossier/common/enum_labels.h"
+#include "dossier/common/strings.h"
 #include "engine/extractor.h"
 #include "engine/normalizer.h"
 #include "engine/text.h"
@@ -250,7 +251,10 @@ class ArticleScorer {
       if (matched) {
         ++score.predicted_matched;
       } else {
-        Miss("extra event " + predicted[i].first);
+        const auto& event = facts_.events[i];
+        std::vector<std::string> names(predicted[i].second.begin(), predicted[i].second.end());
+        Miss("extra event " + predicted[i].first + " (" + strings::Join(names, ", ") + "): \"" +
+             article_.clean_text.substr(event.span.start, event.span.end - event.span.start) + "\"");
       }
     }
   }

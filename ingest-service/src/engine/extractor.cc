@@ -51,7 +51,28 @@ bool IsModifierPreposition(std::string_view folded) {
 }
 
 bool IsNameConnector(std::string_view folded) {
-  return folded == "of" || folded == "for" || folded == "de" || folded == "du" || folded == "al";
+  static const std::set<std::string, std::less<>> kConnectors = {"al",  "bin", "da",  "de",  "do",
+                                                                 "dos", "du",  "for", "ibn", "of"};
+  return kConnectors.count(folded) > 0;
+}
+
+// "al-Tayeb", "el-Sisi": a lower-case Arabic article joined to a capitalised name.
+bool IsJoinedNameParticle(std::string_view word) {
+  for (std::string_view particle : {"al-", "el-", "ad-", "ash-", "ar-", "as-", "an-"}) {
+    if (word.size() > particle.size() && word.starts_with(particle) &&
+        absl::ascii_isupper(static_cast<unsigned char>(word[particle.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Singapore-based", "Army-backed": a place or sponsor glued to an adjective, not a name word.
+bool IsAttributiveCompound(std::string_view word) {
+  for (std::string_view suffix : {"-based", "-backed", "-led", "-owned", "-born", "-run", "-linked", "-allied"}) {
+    if (word.ends_with(suffix)) return true;
+  }
+  return false;
 }
 
 bool IsAcronym(std::string_view word) {
@@ -177,7 +198,7 @@ class ArticleExtraction {
   // Recognises whatever starts at token i and returns the next token to look at.
   size_t ReadAt(size_t i) {
     const Token& token = tokens_[i];
-    if (!token.is_word || !token.capitalized) return i + 1;
+    if (!token.is_word || !token.capitalized || IsAttributiveCompound(token.text)) return i + 1;
     size_t end = RunEnd(i);
     size_t start = i;
     while (start < end && lexicon_.IsNameStopword(tokens_[start].text)) ++start;
@@ -207,14 +228,28 @@ class ArticleExtraction {
   // The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
   size_t RunEnd(size_t i) const {
     size_t end = i + 1;
+    bool organization = false;  // the run so far holds an organisation keyword
+    bool of_phrase = false;     // ... and an "of" or "for" phrase
+    bool conjoined = false;     // ... and an inner "and"
     while (end < tokens_.size()) {
       const Token& next = tokens_[end];
-      if (next.is_word && next.capitalized &&
-          WithoutPossessive(tokens_[end - 1].text) == tokens_[end - 1].text.size()) {
+      organization |= lexicon_.OrganizationKeyword(tokens_[end - 1].text) != v1::ORGANIZATION_KIND_UNSPECIFIED;
+      bool after_possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
+      bool next_capitalized = end + 1 < tokens_.size() && tokens_[end + 1].capitalized;
+      if (next.is_word && (next.capitalized || IsJoinedNameParticle(next.text)) && !after_possessive &&
+          !IsAttributiveCompound(next.text)) {
         ++end;
-      } else if (next.is_word && IsNameConnector(next.folded) && end + 1 < tokens_.size() &&
-                 tokens_[end + 1].capitalized) {
+      } else if (next.is_word && IsNameConnector(next.folded) && next_capitalized) {
+        of_phrase |= next.folded == "of" || next.folded == "for";
         end += 2;
+      } else if (organization && of_phrase && !conjoined && next.is_word &&
+                 (next.folded == "and" || next.text == "&") && next_capitalized) {
+        conjoined = true;  // "Ministry of Industry and Trade", but not "... and Trade and Osman Tayeb"
+        end += 2;
+      } else if (organization && next.is_word && (next.folded == "of" || next.folded == "for") &&
+                 end + 2 < tokens_.size() && tokens_[end + 1].folded == "the" && tokens_[end + 2].capitalized) {
+        of_phrase = true;
+        end += 3;  // "Armed Forces of the Democratic Republic of the Congo"
       } else {
         break;
       }
@@ -224,8 +259,10 @@ class ArticleExtraction {
 
   v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const {
     if (end - start < 2) return v1::ORGANIZATION_KIND_UNSPECIFIED;
-    // The head of an English name comes last: "River Guard Front" is a front.
+    // The head of an English name comes last: "River Guard Front" is a front. A title after
+    // the keyword makes the run a titled person ("Energy Commissioner Katrin Vähälä").
     for (size_t t = end; t > start; --t) {
+      if (lexicon_.IsRoleTitle(tokens_[t - 1].folded)) return v1::ORGANIZATION_KIND_UNSPECIFIED;
       auto kind = lexicon_.OrganizationKeyword(tokens_[t - 1].text);
       if (kind != v1::ORGANIZATION_KIND_UNSPECIFIED) return kind;
     }
@@ -776,18 +813,27 @@ class ArticleExtraction {
   }
 
   void ExtractEvents() {
+    bool disaster_seen = false;  // one natural disaster per sentence, however many words name it
     for (size_t t = 0; t < tokens_.size(); ++t) {
       if (!tokens_[t].is_word) continue;
       const EventTrigger* trigger = lexicon_.FindTrigger(tokens_[t].folded);
       if (!trigger) continue;
+      bool disaster = trigger->type == v1::EVENT_TYPE_DISASTER;
+      if (disaster && std::exchange(disaster_seen, true)) continue;
+      bool statement = trigger->type == v1::EVENT_TYPE_STATEMENT;
       const SentenceMention* agent = nullptr;
       const SentenceMention* other = nullptr;
       const SentenceMention* location = nullptr;
       const SentenceMention* conjunct = nullptr;  // "A and B signed": A is the agent, B a co-participant
       for (const auto& mention : mentions_) {
-        bool place = IsPlace(result_.entities[mention.entity].type);
+        auto type = result_.entities[mention.entity].type;
+        bool place = IsPlace(type);
         if (mention.end_token <= t) {
-          if (mention.after_preposition) continue;
+          // Towns and facilities do not act; a country does ("Kenya agreed").
+          if (mention.after_preposition || mention.modifier || mention.possessive ||
+              (place && type != v1::ENTITY_TYPE_COUNTRY)) {
+            continue;
+          }
           conjunct = agent && agent->end_token + 1 == mention.first_token && tokens_[agent->end_token].folded == "and"
                          ? agent
                          : nullptr;
@@ -800,6 +846,24 @@ class ArticleExtraction {
           }
         }
       }
+      std::optional<SentenceMention> implicit;  // "he", "the group": the subject named earlier
+      switch (SubjectBefore(t, implicit)) {
+        case Subject::kNamed:
+          break;
+        case Subject::kImplicit:
+          agent = &*implicit;
+          conjunct = nullptr;
+          break;
+        case Subject::kUnnamed:  // "officials said": no entity acts
+          agent = conjunct = nullptr;
+          break;
+      }
+      // "“We will stay,” said Ama Boateng": the speaker follows the verb.
+      if (statement && t + 1 < tokens_.size() && t > 0 && IsQuoteOrComma(tokens_[t - 1].text) && other &&
+          other->first_token == t + 1 && !IsPlace(result_.entities[other->entity].type)) {
+        agent = other;
+        other = nullptr;
+      }
       bool joint = false;  // the other party acted alongside the agent
       if (conjunct) {
         if (!other) {
@@ -808,7 +872,14 @@ class ArticleExtraction {
         }
         agent = conjunct;
       }
-      if (!agent && !other) continue;
+      if (disaster) {
+        // Nature acts: the named places are where it struck.
+        if (!location && other && IsPlace(result_.entities[other->entity].type)) location = other;
+        agent = other = nullptr;
+        if (!location) location = FirstPlace();
+      } else if (!agent && (statement || !other)) {
+        continue;  // a statement needs its speaker
+      }
       ExtractedEvent event;
       event.type = trigger->type;
       event.cameo_code = trigger->cameo_code;
@@ -836,6 +907,7 @@ class ArticleExtraction {
       event.time = sentence_time_;
       event.confidence = agent && other ? 0.7 : 0.5;
       size_t first = agent ? std::min(agent->first_token, t) : t;
+      if (location) first = std::min(first, location->first_token);
       size_t last = t + 1;
       for (const auto* mention : {other, location}) {
         if (mention) last = std::max(last, mention->end_token);
@@ -844,6 +916,121 @@ class ArticleExtraction {
       event.merge_key = MergeKey(event);
       result_.events.push_back(std::move(event));
     }
+  }
+
+  enum class Subject { kNamed, kImplicit, kUnnamed };
+
+  // What stands just before a trigger, skipping auxiliaries and adverbs ("has also said"):
+  // a name (kNamed, the caller picks it), a pronoun or definite description resolved to
+  // the entity named before it ("he" -> the last person, "the group" -> the last armed
+  // group or company), or a common noun that names no entity ("officials said").
+  Subject SubjectBefore(size_t trigger, std::optional<SentenceMention>& implicit) const {
+    static const std::set<std::string, std::less<>> kSkipped = {
+        "has",       "have",  "had",          "was",        "were",    "is",      "are",      "been",
+        "also",      "later", "then",         "again",      "would",   "could",   "will",     "may",
+        "might",     "not",   "reportedly",   "previously", "already", "jointly", "formally", "publicly",
+        "yesterday", "today", "subsequently", "swiftly",    "quickly"};
+    static const std::set<std::string, std::less<>> kFunctionWords = {
+        "and", "or", "but", "that", "which", "who",   "whom", "to",    "of",    "in",
+        "on",  "at", "by",  "for",  "with",  "from",  "as",   "than",  "it",    "they",
+        "we",  "i",  "you", "this", "these", "those", "when", "after", "before"};
+    // Definite descriptions and the entities they refer back to.
+    static const std::map<std::string, std::pair<v1::EntityType, v1::OrganizationKind>, std::less<>> kAnaphors = {
+        {"group", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+        {"rebels", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"militants", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"insurgents", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"fighters", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"gang", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"militia", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
+        {"company", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
+        {"firm", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
+        {"bank", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
+        {"operator", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
+        {"ministry", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"commission", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"court", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"agency", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"army", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"police", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"council", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+        {"government", {v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+        {"he", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+        {"she", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+    };
+    size_t s = trigger;
+    while (s > 0 && kSkipped.count(tokens_[s - 1].folded)) --s;
+    if (s == 0) return Subject::kNamed;
+    const Token& word = tokens_[s - 1];
+    if (!word.is_word || word.capitalized && word.folded != "he" && word.folded != "she") return Subject::kNamed;
+    for (const auto& mention : mentions_) {
+      if (mention.end_token == s) return Subject::kNamed;
+    }
+    if (kFunctionWords.count(word.folded)) return Subject::kNamed;
+    // "MPUP supporters protested", "Canada's foreign ministry said": a name (up to two
+    // words) before the noun tells whose people or body acted.
+    for (size_t modifiers = 0; modifiers < 3 && s >= 2 + modifiers; ++modifiers) {
+      size_t noun_start = s - 1 - modifiers;
+      for (const auto& mention : mentions_) {
+        if (mention.end_token == noun_start && !mention.after_preposition && (mention.possessive || modifiers == 0)) {
+          implicit = SentenceMention{mention.entity, mention.first_token, s, false, false, false};
+          return Subject::kImplicit;
+        }
+      }
+      if (!tokens_[noun_start - 1].is_word || tokens_[noun_start - 1].capitalized) break;
+    }
+    auto anaphor = kAnaphors.find(word.folded);
+    bool pronoun = word.folded == "he" || word.folded == "she";
+    bool definite = s >= 2 && (tokens_[s - 2].folded == "the" || tokens_[s - 2].folded == "its");
+    if (anaphor == kAnaphors.end() || (!pronoun && !definite)) return Subject::kUnnamed;
+    size_t first = pronoun ? s - 1 : s - 2;
+    auto [type, kind] = anaphor->second;
+    // A pronoun points at the last person; a description at the most talked-about entity.
+    auto entity = pronoun ? LastEntityBefore(tokens_[first].start, type, kind)
+                          : MostMentionedEntityBefore(tokens_[first].start, type, kind);
+    if (!entity) return Subject::kUnnamed;
+    implicit = SentenceMention{*entity, first, s, false, false, false};
+    return Subject::kImplicit;
+  }
+
+  static bool IsOfKind(const ExtractedEntity& entity, v1::EntityType type, v1::OrganizationKind kind) {
+    return entity.type == type && (kind == v1::ORGANIZATION_KIND_UNSPECIFIED || entity.organization_kind == kind);
+  }
+
+  // The entity of this type (and kind) mentioned last before a byte offset of the article.
+  std::optional<size_t> LastEntityBefore(size_t offset, v1::EntityType type, v1::OrganizationKind kind) const {
+    for (auto it = result_.mentions.rbegin(); it != result_.mentions.rend(); ++it) {
+      if (it->span.end <= offset && IsOfKind(result_.entities[it->entity], type, kind)) return it->entity;
+    }
+    return std::nullopt;
+  }
+
+  // The entity of this type (and kind) mentioned most often before a byte offset; the later
+  // one of a tie.
+  std::optional<size_t> MostMentionedEntityBefore(size_t offset, v1::EntityType type, v1::OrganizationKind kind) const {
+    std::map<size_t, int> counts;
+    std::optional<size_t> best;
+    for (const auto& mention : result_.mentions) {
+      if (mention.span.end > offset || !IsOfKind(result_.entities[mention.entity], type, kind)) continue;
+      int count = ++counts[mention.entity];
+      if (!best || count >= counts[*best]) best = mention.entity;
+    }
+    return best;
+  }
+
+  static bool IsQuoteOrComma(std::string_view text) {
+    return text == "," || text == "\"" || text == "\u201d" || text == "'" || text == "\u2019";
+  }
+
+  // The sentence's first place named after a preposition, else its first place.
+  const SentenceMention* FirstPlace() const {
+    const SentenceMention* first = nullptr;
+    for (const auto& mention : mentions_) {
+      if (!IsPlace(result_.entities[mention.entity].type)) continue;
+      if (mention.after_preposition) return &mention;
+      if (!first) first = &mention;
+    }
+    return first;
   }
 
   void SetModality(size_t trigger, ExtractedEvent& event) const {

@@ -183,6 +183,12 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   return std::shared_ptr<const Lexicon>(std::move(lexicon));
 }
 
+bool Lexicon::IsRoleTitle(std::string_view folded_word) const {
+  if (role_titles_.contains(folded_word)) return true;
+  size_t hyphen = folded_word.rfind('-');
+  return hyphen != std::string_view::npos && role_titles_.contains(folded_word.substr(hyphen + 1));
+}
+
 const Country* Lexicon::FindCountry(std::string_view folded_phrase) const {
   auto it = country_by_name_.find(folded_phrase);
   return it == country_by_name_.end() ? nullptr : &countries_[it->second];

@@ -75,7 +75,8 @@ class Lexicon {
   const Country* FindCountryByCode(std::string_view alpha2) const;
 
   bool IsAbbreviation(std::string_view word) const { return abbreviations_.contains(word); }
-  bool IsRoleTitle(std::string_view folded_word) const { return role_titles_.contains(folded_word); }
+  /// "minister", and compounds ending in a title: "lieutenant-colonel", "vice-president".
+  bool IsRoleTitle(std::string_view folded_word) const;
   bool IsNameStopword(std::string_view word) const { return name_stopwords_.contains(word); }
   /// The place type a final keyword gives a name ("River" -> REGION), or UNSPECIFIED.
   v1::EntityType PlaceKeyword(std::string_view word) const;
