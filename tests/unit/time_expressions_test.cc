@@ -11,8 +11,10 @@ using std::chrono::year;
 // Published Wednesday 2025-03-12.
 const Timestamp kPublished{sys_days(year(2025) / 3 / 12)};
 
+// The first time expression of a sentence, else the publication day.
 ExtractedTime Resolve(std::string_view sentence, Timestamp published = kPublished) {
-  return ResolveSentenceTime(Tokenize(sentence, 0, sentence.size()), published);
+  auto found = FindTimeExpressions(Tokenize(sentence, 0, sentence.size()), published);
+  return found.empty() ? PublicationDay(published) : found.front().time;
 }
 
 sys_days Day(int y, unsigned m, unsigned d) { return sys_days(year(y) / m / d); }
@@ -29,7 +31,7 @@ void ExpectInterval(const ExtractedTime& time, sys_days start, sys_days end, v1:
 constexpr auto kRelative = v1::TIME_RESOLUTION_RELATIVE_TO_PUBLICATION;
 constexpr auto kExplicit = v1::TIME_RESOLUTION_EXPLICIT;
 
-TEST(ResolveSentenceTime, WeekdaysAreTheMostRecentOneIncludingPublicationDay) {
+TEST(FindTimeExpressions, WeekdaysAreTheMostRecentOneIncludingPublicationDay) {
   ExpectInterval(Resolve("They met on Monday."), Day(2025, 3, 10), Day(2025, 3, 11), v1::TIME_GRANULARITY_DAY,
                  kRelative);
   ExpectInterval(Resolve("They met on Wednesday."), Day(2025, 3, 12), Day(2025, 3, 13), v1::TIME_GRANULARITY_DAY,
@@ -38,7 +40,7 @@ TEST(ResolveSentenceTime, WeekdaysAreTheMostRecentOneIncludingPublicationDay) {
                  kRelative);
 }
 
-TEST(ResolveSentenceTime, ExplicitDaysAndMonths) {
+TEST(FindTimeExpressions, ExplicitDaysAndMonths) {
   ExpectInterval(Resolve("The deal was signed on 4 March 2024 in Accra."), Day(2024, 3, 4), Day(2024, 3, 5),
                  v1::TIME_GRANULARITY_DAY, kExplicit);
   ExpectInterval(Resolve("Talks began on February 27, 2025."), Day(2025, 2, 27), Day(2025, 2, 28),
@@ -54,7 +56,7 @@ TEST(ResolveSentenceTime, ExplicitDaysAndMonths) {
                  kExplicit);
 }
 
-TEST(ResolveSentenceTime, PartsOfMonthsAreTheLastOnesBeforePublication) {
+TEST(FindTimeExpressions, PartsOfMonthsAreTheLastOnesBeforePublication) {
   // The GUIDE's example: "since late August", published 2025-03-12, is late August 2024.
   ExpectInterval(Resolve("It has blocked trucks since late August."), Day(2024, 8, 21), Day(2024, 9, 1),
                  v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
@@ -64,7 +66,7 @@ TEST(ResolveSentenceTime, PartsOfMonthsAreTheLastOnesBeforePublication) {
                  v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
 }
 
-TEST(ResolveSentenceTime, RelativeWeeksMonthsYearsAndFallback) {
+TEST(FindTimeExpressions, RelativeWeeksMonthsYearsAndFallback) {
   ExpectInterval(Resolve("Couriers were arrested last week."), Day(2025, 3, 3), Day(2025, 3, 10),
                  v1::TIME_GRANULARITY_WEEK, kRelative);
   ExpectInterval(Resolve("It happened last month."), Day(2025, 2, 1), Day(2025, 3, 1), v1::TIME_GRANULARITY_MONTH,
@@ -75,11 +77,50 @@ TEST(ResolveSentenceTime, RelativeWeeksMonthsYearsAndFallback) {
                  v1::TIME_GRANULARITY_DAY, kRelative);
   ExpectInterval(Resolve("The talks went well."), Day(2025, 3, 12), Day(2025, 3, 13), v1::TIME_GRANULARITY_DAY,
                  v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
-  EXPECT_FALSE(ResolveSentenceTime(Tokenize("On Monday.", 0, 10), std::nullopt).start.has_value());
+  EXPECT_TRUE(FindTimeExpressions(Tokenize("On Monday.", 0, 10), std::nullopt).empty());
+  EXPECT_FALSE(PublicationDay(std::nullopt).start.has_value());
   // "May" is the month, "may" the verb.
   ExpectInterval(Resolve("Elections are due in May."), Day(2025, 5, 1), Day(2025, 6, 1), v1::TIME_GRANULARITY_MONTH,
                  kRelative);
   EXPECT_EQ(Resolve("Talks may resume in two weeks.").resolution, v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK);
+}
+
+TEST(FindTimeExpressions, TheFutureTenseResolvesForward) {
+  // Published Wednesday 2025-03-12.
+  ExpectInterval(Resolve("She is due to travel to Accra on Monday."), Day(2025, 3, 17), Day(2025, 3, 18),
+                 v1::TIME_GRANULARITY_DAY, kRelative);
+  ExpectInterval(Resolve("On Thursday she will visit the port."), Day(2025, 3, 6), Day(2025, 3, 7),
+                 v1::TIME_GRANULARITY_DAY, kRelative);  // "will" comes after the expression: past
+  ExpectInterval(Resolve("The ministers will meet again in February."), Day(2026, 2, 1), Day(2026, 3, 1),
+                 v1::TIME_GRANULARITY_MONTH, kRelative);
+  // Without a future marker, a month after the publication month lies in the year before.
+  ExpectInterval(Resolve("The mayor resigned in November."), Day(2024, 11, 1), Day(2024, 12, 1),
+                 v1::TIME_GRANULARITY_MONTH, kRelative);
+}
+
+TEST(FindTimeExpressions, QuartersAndYearsAfterMonths) {
+  ExpectInterval(Resolve("The companies expect the deal to close in the third quarter."), Day(2025, 7, 1),
+                 Day(2025, 10, 1), v1::TIME_GRANULARITY_QUARTER, kRelative);
+  ExpectInterval(Resolve("Profits fell in the fourth quarter."), Day(2024, 10, 1), Day(2025, 1, 1),
+                 v1::TIME_GRANULARITY_QUARTER, kRelative);
+  ExpectInterval(Resolve("Exports rose in the first quarter of 2023."), Day(2023, 1, 1), Day(2023, 4, 1),
+                 v1::TIME_GRANULARITY_QUARTER, kExplicit);
+  ExpectInterval(Resolve("A typhoon struck in late October last year."), Day(2024, 10, 21), Day(2024, 11, 1),
+                 v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
+}
+
+TEST(FindTimeExpressions, EveryExpressionWithItsTokens) {
+  std::string_view sentence = "The deal signed on Monday takes effect in June, officials said on Tuesday.";
+  auto tokens = Tokenize(sentence, 0, sentence.size());
+  auto found = FindTimeExpressions(tokens, kPublished);
+  ASSERT_EQ(found.size(), 3);
+  std::vector<std::string_view> texts;
+  for (const auto& expression : found) {
+    texts.push_back(sentence.substr(tokens[expression.first].start,
+                                    tokens[expression.end - 1].end - tokens[expression.first].start));
+  }
+  EXPECT_EQ(texts, (std::vector<std::string_view>{"Monday", "in June", "Tuesday"}));
+  EXPECT_EQ(*found[2].time.start, Timestamp(Day(2025, 3, 11)));
 }
 
 }  // namespace

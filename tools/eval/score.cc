@@ -214,10 +214,21 @@ class ArticleScorer {
       ++score.gold;
       std::string type = event["type"];
       std::string main = event.value("agent", event.value("other", std::string()));
-      bool found = false;
-      for (size_t i = 0; i < predicted.size() && !found; ++i) {
+      // One predicted event per gold event: preferably one stated in the gold evidence's
+      // sentence, else the first one not matched yet.
+      std::optional<size_t> match;
+      for (size_t i = 0; i < predicted.size(); ++i) {
         if (predicted[i].first != type || (!main.empty() && !predicted[i].second.count(main))) continue;
-        found = true;
+        if (SentenceOf(facts_.events[i]).find(event.value("evidence", std::string())) != std::string_view::npos &&
+            !predicted_used[i]) {
+          match = i;
+          break;
+        }
+        if (!match || (predicted_used[*match] && !predicted_used[i])) match = i;
+      }
+      bool found = match.has_value();
+      if (match) {
+        size_t i = *match;
         predicted_used[i] = true;
         if (event.contains("date")) {
           ++dated;
@@ -257,6 +268,11 @@ class ArticleScorer {
              article_.clean_text.substr(event.span.start, event.span.end - event.span.start) + "\"");
       }
     }
+  }
+
+  std::string_view SentenceOf(const engine::ExtractedEvent& event) const {
+    const auto& sentence = article_.sentences.at(event.span.sentence);
+    return std::string_view(article_.clean_text).substr(sentence.start, sentence.end - sentence.start);
   }
 
   const json& gold_;

@@ -177,9 +177,9 @@ class ArticleExtraction {
     ExtractEvents();
   }
 
-  // A sentence without a time expression continues the story its paragraph is telling
-  // ("Kone met Boateng on Monday. He praised ..."), so it takes the paragraph's last time;
-  // the publication day stands in only when the paragraph has none.
+  // The sentence's time expressions. A sentence without one continues the story its
+  // paragraph is telling ("Kone met Boateng on Monday. He praised ..."), so its events take
+  // the paragraph's last time; the publication day stands in only when the paragraph has none.
   void ResolveTime(size_t sentence) {
     const auto& sentences = article_.sentences;
     bool new_paragraph =
@@ -187,12 +187,28 @@ class ArticleExtraction {
         article_.clean_text.substr(sentences[sentence - 1].end, sentences[sentence].start - sentences[sentence - 1].end)
                 .find('\n') != std::string::npos;
     if (new_paragraph) paragraph_time_.reset();
-    sentence_time_ = ResolveSentenceTime(tokens_, article_.published_at);
-    if (sentence_time_.resolution != v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK) {
-      paragraph_time_ = sentence_time_;
-    } else if (paragraph_time_) {
-      sentence_time_ = *paragraph_time_;
+    inherited_time_ = paragraph_time_ ? *paragraph_time_
+                      : story_time_   ? *story_time_
+                                      : PublicationDay(article_.published_at);
+    sentence_times_ = FindTimeExpressions(tokens_, article_.published_at);
+    if (!sentence_times_.empty()) {
+      paragraph_time_ = sentence_times_.back().time;
+      if (!story_time_) story_time_ = sentence_times_.front().time;
     }
+  }
+
+  // When the event at token t happened: the sentence's time expression nearest to it.
+  const ExtractedTime& TimeOfEventAt(size_t t) const {
+    const TimeExpression* nearest = nullptr;
+    size_t nearest_distance = 0;
+    for (const auto& expression : sentence_times_) {
+      size_t distance = expression.end <= t ? t - expression.end : expression.first - t;
+      if (!nearest || distance < nearest_distance) {
+        nearest = &expression;
+        nearest_distance = distance;
+      }
+    }
+    return nearest ? nearest->time : inherited_time_;
   }
 
   // Recognises whatever starts at token i and returns the next token to look at.
@@ -904,7 +920,7 @@ class ArticleExtraction {
         }
       }
       SetModality(t, event);
-      event.time = sentence_time_;
+      event.time = TimeOfEventAt(t);
       event.confidence = agent && other ? 0.7 : 0.5;
       size_t first = agent ? std::min(agent->first_token, t) : t;
       if (location) first = std::min(first, location->first_token);
@@ -1109,8 +1125,10 @@ class ArticleExtraction {
   std::map<size_t, const City*> city_of_entity_;
   std::map<size_t, std::string> area_country_;                       // subdivision entity -> ISO alpha-2
   std::map<size_t, std::pair<std::string, TextSpan>> body_country_;  // government body -> alpha-2 in its name
-  ExtractedTime sentence_time_;                                      // when this sentence's events happened
-  std::optional<ExtractedTime> paragraph_time_;                      // the last time expression of this paragraph
+  std::vector<TimeExpression> sentence_times_;                       // this sentence's time expressions
+  ExtractedTime inherited_time_;                                     // when its events happened if it names no time
+  std::optional<ExtractedTime> story_time_;      // the article's first time expression: when its news happened
+  std::optional<ExtractedTime> paragraph_time_;  // the last time expression of this paragraph
   size_t sentence_ = 0;
 };
 

@@ -60,11 +60,14 @@ class TimeResolver {
   TimeResolver(const std::vector<Token>& tokens, sys_days published)
       : tokens_(tokens), published_(published), published_ymd_(published) {}
 
-  std::optional<ExtractedTime> At(size_t i) const {
-    for (auto method :
-         {&TimeResolver::Weekday, &TimeResolver::NamedDay, &TimeResolver::DayMonth, &TimeResolver::MonthDay,
-          &TimeResolver::PartOfMonth, &TimeResolver::Month, &TimeResolver::Relative, &TimeResolver::Year}) {
-      if (auto time = (this->*method)(i)) return time;
+  /// The expression starting at token i, if any; `end` gets the token after it.
+  std::optional<ExtractedTime> At(size_t i, size_t* end) {
+    future_ = SpeaksOfTheFuture(i);
+    for (auto method : {&TimeResolver::Weekday, &TimeResolver::NamedDay, &TimeResolver::DayMonth,
+                        &TimeResolver::MonthDay, &TimeResolver::PartOfMonth, &TimeResolver::Month,
+                        &TimeResolver::Quarter, &TimeResolver::Relative, &TimeResolver::Year}) {
+      *end = i + 1;
+      if (auto time = (this->*method)(i, end)) return time;
     }
     return std::nullopt;
   }
@@ -90,33 +93,63 @@ class TimeResolver {
     return text;
   }
 
-  // A year written after position i ("2025" or ", 2025"), or 0; `next` gets the end.
-  int YearAfter(size_t i, size_t* next) const {
-    size_t t = Word(i) == "," ? i + 1 : i;
-    int year = NumberOf(Word(t), 4, 4, 1900, 2100);
-    if (year) *next = t + 1;
-    return year;
+  // True when the clause before token i speaks of what is to come ("will visit on Thursday",
+  // "is due to travel to Kuwait on Tuesday").
+  bool SpeaksOfTheFuture(size_t i) const {
+    for (size_t t = i > kFutureWindow ? i - kFutureWindow : 0; t < i; ++t) {
+      const std::string& word = tokens_[t].folded;
+      if (word == "will" || word == "due" || word == "scheduled" || word == "upcoming" || word == "expected" ||
+          word == "expects" || word == "expect") {
+        return true;
+      }
+    }
+    return false;
   }
 
-  // The year of a month without one: the publication year, or the one before when the month
-  // lies more than half a year after publication ("in December" read in January).
-  std::chrono::year YearOfMonth(unsigned month) const {
+  // The year given after a date: written ("2025", ", 2025", "of 2025") or relative ("last year").
+  struct YearGiven {
+    int year = 0;  // 0: none
+    v1::TimeResolution resolution = kRelative;
+  };
+
+  // The year given after position i; `next` gets the end.
+  YearGiven YearAfter(size_t i, size_t* next) const {
+    size_t t = Word(i) == "," || Word(i) == "of" ? i + 1 : i;
+    if (int year = NumberOf(Word(t), 4, 4, 1900, 2100)) {
+      *next = t + 1;
+      return {year, kExplicit};
+    }
+    if ((Word(i) == "last" || Word(i) == "this" || Word(i) == "next") && Word(i + 1) == "year") {
+      *next = i + 2;
+      int offset = Word(i) == "last" ? -1 : Word(i) == "next" ? 1 : 0;
+      return {static_cast<int>(published_ymd_.year()) + offset, kRelative};
+    }
+    return {};
+  }
+
+  // The year of a date without one: the one that puts it on the side of publication the
+  // sentence speaks of (a week's grace for the past: "on March 14" in a March 12 story).
+  std::chrono::year YearOf(unsigned month, unsigned day) const {
     auto year = published_ymd_.year();
-    return month > static_cast<unsigned>(published_ymd_.month()) + 6 ? year - std::chrono::years(1) : year;
+    auto date = [&](std::chrono::year y) {
+      return sys_days(y / std::chrono::month(month) / std::chrono::day(std::min(day, 28u)));
+    };
+    if (future_) return date(year) < published_ ? year + std::chrono::years(1) : year;
+    return date(year) > published_ + days(7) ? year - std::chrono::years(1) : year;
   }
 
-  // "on Monday": the most recent such day, publication day included.
-  std::optional<ExtractedTime> Weekday(size_t i) const {
+  // "on Monday": the most recent such day, publication day included (the next one, for the future).
+  std::optional<ExtractedTime> Weekday(size_t i, size_t*) const {
     for (unsigned weekday = 0; weekday < kWeekdays.size(); ++weekday) {
       if (Word(i) != kWeekdays[weekday]) continue;
-      auto delta = (std::chrono::weekday(published_) - std::chrono::weekday(weekday)).count();
-      sys_days day = published_ - days(delta);
+      sys_days day = future_ ? published_ + (std::chrono::weekday(weekday) - std::chrono::weekday(published_))
+                             : published_ - (std::chrono::weekday(published_) - std::chrono::weekday(weekday));
       return Interval(day, day + days(1), v1::TIME_GRANULARITY_DAY, kRelative, std::string(tokens_[i].text));
     }
     return std::nullopt;
   }
 
-  std::optional<ExtractedTime> NamedDay(size_t i) const {
+  std::optional<ExtractedTime> NamedDay(size_t i, size_t*) const {
     int offset = Word(i) == "yesterday" ? -1 : Word(i) == "today" ? 0 : Word(i) == "tomorrow" ? 1 : 99;
     if (offset == 99) return std::nullopt;
     sys_days day = published_ + days(offset);
@@ -124,32 +157,33 @@ class TimeResolver {
   }
 
   // "4 March", "4 March 2025".
-  std::optional<ExtractedTime> DayMonth(size_t i) const {
+  std::optional<ExtractedTime> DayMonth(size_t i, size_t* end) const {
     int day = NumberOf(Word(i), 1, 2, 1, 31);
     unsigned month = MonthAt(i + 1);
     if (!day || !month) return std::nullopt;
-    return Day(i, i + 2, day, month);
+    return Day(i, end, day, month);
   }
 
   // "March 4", "March 4, 2025".
-  std::optional<ExtractedTime> MonthDay(size_t i) const {
+  std::optional<ExtractedTime> MonthDay(size_t i, size_t* end) const {
     unsigned month = MonthAt(i);
     int day = NumberOf(Word(i + 1), 1, 2, 1, 31);
     if (!day || !month) return std::nullopt;
-    return Day(i, i + 2, day, month);
+    return Day(i, end, day, month);
   }
 
-  std::optional<ExtractedTime> Day(size_t first, size_t end, int day, unsigned month) const {
-    int explicit_year = YearAfter(end, &end);
-    auto year = explicit_year ? std::chrono::year(explicit_year) : YearOfMonth(month);
+  std::optional<ExtractedTime> Day(size_t first, size_t* end, int day, unsigned month) const {
+    *end = first + 2;
+    YearGiven given = YearAfter(*end, end);
+    auto year = given.year ? std::chrono::year(given.year) : YearOf(month, static_cast<unsigned>(day));
     year_month_day date{year, std::chrono::month(month), std::chrono::day(static_cast<unsigned>(day))};
     if (!date.ok()) return std::nullopt;
-    return Interval(sys_days(date), sys_days(date) + days(1), v1::TIME_GRANULARITY_DAY,
-                    explicit_year ? kExplicit : kRelative, Text(first, end));
+    return Interval(sys_days(date), sys_days(date) + days(1), v1::TIME_GRANULARITY_DAY, given.resolution,
+                    Text(first, *end));
   }
 
   // "early/mid/late September": the last such ten days that began before publication.
-  std::optional<ExtractedTime> PartOfMonth(size_t i) const {
+  std::optional<ExtractedTime> PartOfMonth(size_t i, size_t* next) const {
     // "late August" is two tokens, "mid-February" one.
     std::string_view part = Word(i);
     std::string_view hyphenated_month;
@@ -161,37 +195,61 @@ class TimeResolver {
     unsigned month = hyphenated_month.empty() ? MonthAt(i + 1) : MonthOf(hyphenated_month);
     if (!first_day || !month) return std::nullopt;
     size_t end = hyphenated_month.empty() ? i + 2 : i + 1;
-    int explicit_year = YearAfter(end, &end);
-    auto year = explicit_year ? std::chrono::year(explicit_year) : published_ymd_.year();
+    YearGiven given = YearAfter(end, &end);
+    *next = end;
+    auto year = given.year ? std::chrono::year(given.year) : YearOf(month, first_day);
     auto start = sys_days(year / std::chrono::month(month) / std::chrono::day(first_day));
-    if (!explicit_year && start > published_)
-      start = sys_days((year - std::chrono::years(1)) / std::chrono::month(month) / std::chrono::day(first_day));
     year_month_day start_ymd(start);
     sys_days stop = first_day == 21 ? sys_days(start_ymd.year() / start_ymd.month() / std::chrono::last) + days(1)
                                     : start + days(10);
-    return Interval(start, stop, v1::TIME_GRANULARITY_PART_OF_MONTH, explicit_year ? kExplicit : kRelative,
-                    Text(i, end));
+    return Interval(start, stop, v1::TIME_GRANULARITY_PART_OF_MONTH, given.resolution, Text(i, end));
   }
 
   // "in March", "in March 2024".
-  std::optional<ExtractedTime> Month(size_t i) const {
+  std::optional<ExtractedTime> Month(size_t i, size_t* next) const {
     if (Word(i) != "in" && Word(i) != "since" && Word(i) != "during") return std::nullopt;
     unsigned month = MonthAt(i + 1);
     if (!month) return std::nullopt;
     size_t end = i + 2;
-    int explicit_year = YearAfter(end, &end);
-    auto year = explicit_year ? std::chrono::year(explicit_year) : YearOfMonth(month);
+    YearGiven given = YearAfter(end, &end);
+    *next = end;
+    auto year = given.year ? std::chrono::year(given.year) : YearOf(month, 1);
     auto start = sys_days(year / std::chrono::month(month) / 1);
     auto stop = sys_days((year / std::chrono::month(month) + std::chrono::months(1)) / 1);
-    return Interval(start, stop, v1::TIME_GRANULARITY_MONTH, explicit_year ? kExplicit : kRelative, Text(i + 1, end));
+    return Interval(start, stop, v1::TIME_GRANULARITY_MONTH, given.resolution, Text(i + 1, end));
   }
 
-  // "last week", "last month", "last year", "this week", "this year".
-  std::optional<ExtractedTime> Relative(size_t i) const {
+  // "the third quarter", "the first quarter of 2024": of the publication year unless the
+  // sentence's tense puts it in the year before or after.
+  std::optional<ExtractedTime> Quarter(size_t i, size_t* next) const {
+    static const std::unordered_map<std::string_view, unsigned> kOrdinals = {
+        {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
+    auto ordinal = kOrdinals.find(Word(i));
+    if (ordinal == kOrdinals.end() || Word(i + 1) != "quarter") return std::nullopt;
+    size_t end = i + 2;
+    YearGiven given = YearAfter(end, &end);
+    *next = end;
+    auto first_month = std::chrono::month(3 * ordinal->second - 2);
+    auto bounds = [&](std::chrono::year year) {
+      return std::pair{sys_days(year / first_month / 1), sys_days((year / first_month + std::chrono::months(3)) / 1)};
+    };
+    auto year = given.year ? std::chrono::year(given.year) : published_ymd_.year();
+    auto [start, stop] = bounds(year);
+    if (!given.year && future_ && stop <= published_) {
+      std::tie(start, stop) = bounds(year + std::chrono::years(1));
+    } else if (!given.year && !future_ && start > published_) {
+      std::tie(start, stop) = bounds(year - std::chrono::years(1));
+    }
+    return Interval(start, stop, v1::TIME_GRANULARITY_QUARTER, given.resolution, Text(i, end));
+  }
+
+  // "last week", "last month", "last year", "this week", "next year".
+  std::optional<ExtractedTime> Relative(size_t i, size_t* next) const {
     const std::string& which = Word(i);
-    if (which != "last" && which != "this") return std::nullopt;
+    if (which != "last" && which != "this" && which != "next") return std::nullopt;
     const std::string& unit = Word(i + 1);
-    int back = which == "last" ? 1 : 0;
+    int back = which == "last" ? 1 : which == "next" ? -1 : 0;
+    *next = i + 2;
     std::string text = Text(i, i + 2);
     if (unit == "week") {
       sys_days monday = published_ - days((std::chrono::weekday(published_) - std::chrono::Monday).count());
@@ -212,10 +270,11 @@ class TimeResolver {
   }
 
   // "in 2022".
-  std::optional<ExtractedTime> Year(size_t i) const {
+  std::optional<ExtractedTime> Year(size_t i, size_t* next) const {
     if (Word(i) != "in" && Word(i) != "since") return std::nullopt;
     int year = NumberOf(Word(i + 1), 4, 4, 1900, 2100);
     if (!year) return std::nullopt;
+    *next = i + 2;
     auto start = std::chrono::year(year);
     return Interval(sys_days(start / 1 / 1), sys_days((start + std::chrono::years(1)) / 1 / 1),
                     v1::TIME_GRANULARITY_YEAR, kExplicit, Text(i + 1, i + 2));
@@ -224,17 +283,30 @@ class TimeResolver {
   const std::vector<Token>& tokens_;
   const sys_days published_;
   const year_month_day published_ymd_;
+  static constexpr size_t kFutureWindow = 8;  // tokens
+  bool future_ = false;                       // the expression being read is in the future
 };
 
 }  // namespace
 
-ExtractedTime ResolveSentenceTime(const std::vector<Token>& tokens, std::optional<Timestamp> published_at) {
+std::vector<TimeExpression> FindTimeExpressions(const std::vector<Token>& tokens,
+                                                std::optional<Timestamp> published_at) {
+  std::vector<TimeExpression> found;
+  if (!published_at) return found;
+  TimeResolver resolver(tokens, std::chrono::floor<days>(*published_at));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t end = i + 1;
+    if (auto time = resolver.At(i, &end)) {
+      found.push_back({i, end, std::move(*time)});
+      i = end - 1;
+    }
+  }
+  return found;
+}
+
+ExtractedTime PublicationDay(std::optional<Timestamp> published_at) {
   if (!published_at) return {};
   const sys_days published = std::chrono::floor<days>(*published_at);
-  TimeResolver resolver(tokens, published);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (auto time = resolver.At(i)) return *time;
-  }
   return Interval(published, published + days(1), v1::TIME_GRANULARITY_DAY,
                   v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK, "");
 }
