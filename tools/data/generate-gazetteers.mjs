@@ -5,9 +5,16 @@
 //   data/gazetteer/capitals.tsv     national capitals among those places (GeoNames feature code PPLC)
 //   data/gazetteer/admin_areas.tsv  ISO 3166-2 subdivisions (npm iso-3166, types from npm iso-3166-2)
 //   data/gazetteer/demonyms_generated.tsv  English demonyms of every country (npm world-countries, ODbL)
+//   data/gazetteer/admin_area_names_en.tsv  English names of those subdivisions (npm cldr-subdivisions-full)
+//   data/gazetteer/admin1_iso.tsv   GeoNames admin1 codes -> ISO 3166-2 codes (npm iso3166-2-db)
 //
 // Usage (Node 20+, needs the npm registry only for the install step):
 //   cd tools/data && npm install --no-package-lock && node generate-gazetteers.mjs
+//
+// The install step is large: iso3166-2-db unpacks to about 283 MB (per-language and
+// per-dispute copies of its data) although only its 3.3 MB data/iso3166-2.json is read, and
+// npm also installs cldr-core (1.8 MB), a peer dependency of cldr-subdivisions-full that the
+// generator does not read. node_modules/ is ignored by git.
 //
 // The output is deterministic: no timestamps, no locale-dependent sorting (strings are
 // compared as UTF-8 bytes, like `LC_ALL=C sort`), LF line endings. The input files are
@@ -62,6 +69,18 @@ const SOURCES = {
     version: '5.1.0',
     file: 'countries.json',
     sha256: '359431fb9475666dfad1ea5e72e53521cef40520f65eecd08e02ba569eb8491b',
+  },
+  subdivisionNamesEn: {
+    pkg: 'cldr-subdivisions-full',
+    version: '48.2.0',
+    file: 'subdivisions/en/en.json',
+    sha256: 'f27f24be40f4a76f025e909ff0f277a58ebb39236e7d9692b43722e4c2b8126a',
+  },
+  admin1Iso: {
+    pkg: 'iso3166-2-db',
+    version: '2.3.11',
+    file: 'data/iso3166-2.json',
+    sha256: 'c2cbb77d98388ee0fc779dcd559bc5f2890f3a89e19ea7dacfb30baa2e4e6422',
   },
 };
 
@@ -130,6 +149,19 @@ function locate(source) {
     fail(`${source.pkg}@${source.version}/${source.file} has sha256 ${sum}, expected ${source.sha256}`);
   }
   return file;
+}
+
+// The line of an installed package's LICENSE file that matches `pattern` (e.g. its copyright
+// line), so that the header quotes it exactly; stops the run if there is none.
+function licenseLine(source, pattern) {
+  const file = path.join(HERE, 'node_modules', source.pkg, 'LICENSE');
+  if (!existsSync(file)) fail(`${source.pkg}@${source.version} has no LICENSE file`);
+  const line = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((text) => text.trim())
+    .find((text) => pattern.test(text));
+  if (!line) fail(`${source.pkg}@${source.version}/LICENSE: no line matching ${pattern}; review the licence`);
+  return line;
 }
 
 function writeOutput(name, header, rows) {
@@ -308,6 +340,7 @@ async function generateAdminAreas() {
     header,
     rows.map((r) => [r.name, r.code, r.country, r.type]),
   );
+  return rows;
 }
 
 // ---- demonyms_generated.tsv ----------------------------------------------------------
@@ -422,6 +455,183 @@ function generateDemonyms() {
   writeOutput('demonyms_generated.tsv', header, rows);
 }
 
+
+// ---- admin_area_names_en.tsv ---------------------------------------------------------
+
+// CLDR's English names of subdivisions, for the codes of admin_areas.tsv (`adminAreas`, the
+// rows generateAdminAreas wrote), where they differ from the name admin_areas.tsv has.
+// CLDR keys are the ISO 3166-2 code in lower case without the hyphen ("cdnk" for CD-NK).
+const CLDR_SUBDIVISION_KEY = /^[a-z]{2}[a-z0-9]{1,4}$/;
+// What an English subdivision name may look like; anything else stops the run.
+const SUBDIVISION_NAME_SHAPE = /^['’]?[\p{L}\p{N}][\p{L}\p{M}\p{N} .,'’()&\/–-]*$/u;
+// CLDR's English data marks some names with a trailing dagger ("Aerodrom †").
+const CLDR_DAGGER = /\s*†$/;
+
+function generateAdminAreaNamesEn(adminAreas) {
+  const source = SOURCES.subdivisionNamesEn;
+  const data = JSON.parse(readFileSync(locate(source), 'utf8'));
+  const language = data?.subdivisions?.identity?.language;
+  if (language !== 'en') fail(`${source.pkg}/${source.file}: identity.language is ${JSON.stringify(language)}, expected "en"`);
+  const names = data.subdivisions.localeDisplayNames?.subdivisions;
+  if (names === null || typeof names !== 'object' || Array.isArray(names) || Object.keys(names).length === 0) {
+    fail(`${source.pkg}/${source.file}: no map at subdivisions.localeDisplayNames.subdivisions`);
+  }
+  const copyright = licenseLine(source, /^Copyright © \d{4}-\d{4} Unicode, Inc\.$/);
+  licenseLine(source, /^SPDX-License-Identifier: Unicode-3\.0$/);
+
+  const areaByKey = new Map();
+  for (const area of adminAreas) {
+    const key = area.code.toLowerCase().replace('-', '');
+    if (areaByKey.has(key)) fail(`${area.code} and ${areaByKey.get(key).code} have the same CLDR key ${key}`);
+    areaByKey.set(key, area);
+  }
+
+  const rows = [];
+  let unknown = 0;
+  let same = 0;
+  const undaggered = [];
+  for (const [key, value] of Object.entries(names)) {
+    const where = `${source.pkg} ${key}`;
+    if (!CLDR_SUBDIVISION_KEY.test(key)) fail(`${where}: unexpected key`);
+    if (typeof value !== 'string') fail(`${where}: name is not a string: ${JSON.stringify(value)}`);
+    let name = field(value, where).normalize('NFC');
+    const area = areaByKey.get(key);
+    if (CLDR_DAGGER.test(name)) {
+      name = name.replace(CLDR_DAGGER, '');
+      if (area) undaggered.push(area.code);
+    }
+    if (!SUBDIVISION_NAME_SHAPE.test(name)) fail(`${where}: unexpected name ${JSON.stringify(value)}`);
+    if (!area) {
+      unknown += 1;
+      continue;
+    }
+    if (name.toLowerCase() === area.name.toLowerCase()) {
+      same += 1;
+      continue;
+    }
+    rows.push([area.code, name]);
+  }
+  rows.sort((a, b) => compareBytes(a[0], b[0]));
+  undaggered.sort(compareBytes);
+  const total = Object.keys(names).length;
+
+  const header = [
+    'English names of ISO 3166-2 subdivisions (the codes of admin_areas.tsv). GENERATED: do not edit by hand.',
+    `Source: npm package ${source.pkg}@${source.version} (Unicode CLDR 48), file ${source.file},`,
+    `  map subdivisions.localeDisplayNames.subdivisions, sha256 ${source.sha256}.`,
+    'Licence: Unicode License v3 (SPDX Unicode-3.0), https://www.unicode.org/license.txt',
+    `  ${copyright} Keep this copyright and permission notice with the data (see NOTICE).`,
+    'Attribution: contains data from the Unicode Common Locale Data Repository (CLDR), https://cldr.unicode.org/.',
+    'Changes to the CLDR data: CLDR keys ("cdnk") turned back into ISO 3166-2 codes (CD-NK); names NFC-normalised;',
+    `  a trailing "†" (CLDR's mark on some names) removed from ${undaggered.length} names (${undaggered.join(' ') || 'none'}).`,
+    `  Of ${total} CLDR names: ${rows.length} kept; ${unknown} dropped because their code is not in admin_areas.tsv;`,
+    `  ${same} dropped because they equal (ignoring case, not accents) the name admin_areas.tsv already has.`,
+    'So a code missing here has no English name other than its admin_areas.tsv one (or none in CLDR).',
+    'Sorted by code (UTF-8 byte order).',
+    `Regenerate: ${REGENERATE}`,
+    'iso3166_2_code<TAB>english_name',
+  ];
+  writeOutput('admin_area_names_en.tsv', header, rows);
+}
+
+// ---- admin1_iso.tsv ------------------------------------------------------------------
+
+// iso3166-2-db gives each region its ISO 3166-2 code suffix (`iso`) and the GeoNames
+// first-level division code (`admin`, the admin1_code of cities.tsv; not `fips`, which
+// differs from it for some countries). Kept for the codes of admin_areas.tsv only.
+const GEONAMES_ADMIN1_SHAPE = /^[A-Za-z0-9]{1,10}$/;
+
+function generateAdmin1Iso(adminAreas) {
+  const source = SOURCES.admin1Iso;
+  const data = JSON.parse(readFileSync(locate(source), 'utf8'));
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || Object.keys(data).length === 0) {
+    fail(`${source.pkg}/${source.file}: no country map`);
+  }
+  const copyright = licenseLine(source, /^Copyright \(c\) \d{4} esosedi$/);
+  const known = new Set(adminAreas.map((area) => area.code));
+
+  const codesByKey = new Map(); // `${country}\t${admin1}` -> Set of ISO 3166-2 codes
+  let regions = 0;
+  let withoutIso = 0;
+  let unknownIso = 0;
+  const placeholders = [];
+  for (const [country, entry] of Object.entries(data)) {
+    if (!/^[A-Z]{2}$/.test(country) || entry?.iso !== country) {
+      fail(`${source.pkg} ${JSON.stringify(country)}: key and iso ${JSON.stringify(entry?.iso)} are not one alpha-2 code`);
+    }
+    if (!Array.isArray(entry.regions)) fail(`${source.pkg} ${country}: no regions array`);
+    for (const region of entry.regions) {
+      regions += 1;
+      const where = `${source.pkg} ${country} ${JSON.stringify(region?.name)}`;
+      if (typeof region?.iso !== 'string' || typeof region.admin !== 'string') {
+        fail(`${where}: iso ${JSON.stringify(region?.iso)} or admin ${JSON.stringify(region?.admin)} is not a string`);
+      }
+      const admin1 = field(region.admin, where);
+      if (!GEONAMES_ADMIN1_SHAPE.test(admin1)) fail(`${where}: unexpected admin ${JSON.stringify(region.admin)}`);
+      const suffix = field(region.iso, where);
+      if (suffix === '') {
+        withoutIso += 1;
+        continue;
+      }
+      if (!/^[A-Z0-9]{1,3}$/.test(suffix)) fail(`${where}: unexpected iso ${JSON.stringify(region.iso)}`);
+      const code = `${country}-${suffix}`;
+      if (!known.has(code)) {
+        unknownIso += 1;
+        continue;
+      }
+      // Where GeoNames has no admin1 code for the region, `admin` holds the region's own
+      // GeoNames feature id instead: no city has that as its admin1 code.
+      if (admin1 === String(region.reference?.geonames)) {
+        placeholders.push(`${code} (${admin1})`);
+        continue;
+      }
+      const key = `${country}\t${admin1}`;
+      if (!codesByKey.has(key)) codesByKey.set(key, new Set());
+      codesByKey.get(key).add(code);
+    }
+  }
+
+  const rows = [];
+  const ambiguous = [];
+  let ambiguousRows = 0;
+  for (const [key, codeSet] of codesByKey) {
+    const codes = [...codeSet].sort(compareBytes);
+    const [country, admin1] = key.split('\t');
+    if (codes.length === 1) {
+      rows.push([country, admin1, codes[0]]);
+    } else {
+      ambiguous.push(`${country} ${admin1} (${codes.join(' ')})`);
+      ambiguousRows += codes.length;
+    }
+  }
+  rows.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]) || compareBytes(a[2], b[2]));
+  ambiguous.sort(compareBytes);
+  placeholders.sort(compareBytes);
+
+  const header = [
+    'GeoNames first-level division codes (admin1_code of cities.tsv) mapped to ISO 3166-2 codes (of admin_areas.tsv),',
+    '  to place a GeoNames city in its ISO subdivision. GENERATED: do not edit by hand.',
+    `Source: npm package ${source.pkg}@${source.version} (https://github.com/esosedi/3166), file ${source.file},`,
+    `  fields regions[].admin (the GeoNames admin1 code, NOT regions[].fips) and regions[].iso; sha256 ${source.sha256}.`,
+    `Licence: MIT, ${copyright}.`,
+    '  The package compiles its region data from GeoNames (CC BY 4.0), OpenStreetMap (ODbL) and Wikipedia; only codes',
+    '  are taken here (no names, no OpenStreetMap or Wikipedia links). The admin1 codes are GeoNames\'.',
+    'Attribution: contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0',
+    '  (https://creativecommons.org/licenses/by/4.0/).',
+    `Changes: of ${regions} regions, ${rows.length} rows kept; ${withoutIso} dropped without an ISO 3166-2 code; ${unknownIso} dropped`,
+    '  because their ISO code is not in admin_areas.tsv (e.g. pre-2017 numeric CN codes, replaced by letters);',
+    `  ${placeholders.length} dropped whose admin holds the region's GeoNames feature id, not an admin1 code: ${placeholders.join(' ') || '(none)'};`,
+    `  ${ambiguousRows} dropped because their (country, admin1) maps to more than one ISO code:`,
+    ...wrapList(ambiguous),
+    'One ISO code may have several admin1 codes. Sorted by country, admin1, code (UTF-8 byte order).',
+    `Regenerate: ${REGENERATE}`,
+    'country_alpha2<TAB>geonames_admin1<TAB>iso3166_2_code',
+  ];
+  writeOutput('admin1_iso.tsv', header, rows);
+}
+
 generateCities();
-await generateAdminAreas();
+const adminAreas = await generateAdminAreas();
 generateDemonyms();
+generateAdminAreaNamesEn(adminAreas);
+generateAdmin1Iso(adminAreas);

@@ -45,15 +45,15 @@ bool IsPlacePreposition(std::string_view folded) { return folded == "in" || fold
 
 // Prepositions that make a name a modifier rather than a participant ("envoy for the Sahel").
 bool IsModifierPreposition(std::string_view folded) {
-  static const std::set<std::string, std::less<>> kModifiers = {
+  static const StringSet kModifiers = {
       "about", "across", "along", "between", "by", "for", "into", "of", "on", "over", "through", "under"};
-  return kModifiers.count(folded) > 0;
+  return kModifiers.contains(folded);
 }
 
 bool IsNameConnector(std::string_view folded) {
-  static const std::set<std::string, std::less<>> kConnectors = {"al",  "bin", "da",  "de",  "do",
+  static const StringSet kConnectors = {"al",  "bin", "da",  "de",  "do",
                                                                  "dos", "du",  "for", "ibn", "of"};
-  return kConnectors.count(folded) > 0;
+  return kConnectors.contains(folded);
 }
 
 // "al-Tayeb", "el-Sisi": a lower-case Arabic article joined to a capitalised name.
@@ -345,9 +345,9 @@ class ArticleExtraction {
     bool country_possessive = !mentions_.empty() && mentions_.back().possessive &&
                               mentions_.back().end_token == start &&
                               result_.entities[mentions_.back().entity].type == v1::ENTITY_TYPE_COUNTRY;
-    static const std::set<std::string, std::less<>> kAreaNouns = {
+    static const StringSet kAreaNouns = {
         "province", "district", "region", "state", "county", "governorate", "prefecture", "municipality", "department"};
-    bool place_noun = end < tokens_.size() && kAreaNouns.count(tokens_[end].text) > 0;
+    bool place_noun = end < tokens_.size() && kAreaNouns.contains(tokens_[end].text);
     std::string_view word = tokens_[start].text;
     bool dateline = start == 0 && word.size() >= 3 &&
                     std::none_of(word.begin(), word.end(), [](char c) { return absl::ascii_islower(c); });
@@ -941,17 +941,17 @@ class ArticleExtraction {
   // the entity named before it ("he" -> the last person, "the group" -> the last armed
   // group or company), or a common noun that names no entity ("officials said").
   Subject SubjectBefore(size_t trigger, std::optional<SentenceMention>& implicit) const {
-    static const std::set<std::string, std::less<>> kSkipped = {
+    static const StringSet kSkipped = {
         "has",       "have",  "had",          "was",        "were",    "is",      "are",      "been",
         "also",      "later", "then",         "again",      "would",   "could",   "will",     "may",
         "might",     "not",   "reportedly",   "previously", "already", "jointly", "formally", "publicly",
         "yesterday", "today", "subsequently", "swiftly",    "quickly"};
-    static const std::set<std::string, std::less<>> kFunctionWords = {
+    static const StringSet kFunctionWords = {
         "and", "or", "but", "that", "which", "who",   "whom", "to",    "of",    "in",
         "on",  "at", "by",  "for",  "with",  "from",  "as",   "than",  "it",    "they",
         "we",  "i",  "you", "this", "these", "those", "when", "after", "before"};
     // Definite descriptions and the entities they refer back to.
-    static const std::map<std::string, std::pair<v1::EntityType, v1::OrganizationKind>, std::less<>> kAnaphors = {
+    static const StringMap<std::pair<v1::EntityType, v1::OrganizationKind>> kAnaphors = {
         {"group", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
         {"rebels", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
         {"militants", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
@@ -975,14 +975,14 @@ class ArticleExtraction {
         {"she", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
     };
     size_t s = trigger;
-    while (s > 0 && kSkipped.count(tokens_[s - 1].folded)) --s;
+    while (s > 0 && kSkipped.contains(tokens_[s - 1].folded)) --s;
     if (s == 0) return Subject::kNamed;
     const Token& word = tokens_[s - 1];
     if (!word.is_word || word.capitalized && word.folded != "he" && word.folded != "she") return Subject::kNamed;
     for (const auto& mention : mentions_) {
       if (mention.end_token == s) return Subject::kNamed;
     }
-    if (kFunctionWords.count(word.folded)) return Subject::kNamed;
+    if (kFunctionWords.contains(word.folded)) return Subject::kNamed;
     // "MPUP supporters protested", "Canada's foreign ministry said": a name (up to two
     // words) before the noun tells whose people or body acted.
     for (size_t modifiers = 0; modifiers < 3 && s >= 2 + modifiers; ++modifiers) {
@@ -1050,28 +1050,28 @@ class ArticleExtraction {
   }
 
   void SetModality(size_t trigger, ExtractedEvent& event) const {
-    static const std::set<std::string, std::less<>> kHypothetical = {
+    static const StringSet kHypothetical = {
         "could", "may",  "might",    "would",      "plans",     "planned", "plan",   "intends", "unlikely",
         "lacks", "lack", "capacity", "threatened", "threatens", "if",      "should", "wants",   "will"};
-    static const std::set<std::string, std::less<>> kNegation = {"not",    "never",  "no",    "denied",
+    static const StringSet kNegation = {"not",    "never",  "no",    "denied",
                                                                  "denies", "didn't", "did't", "without"};
-    static const std::set<std::string, std::less<>> kReporting = {"said",    "says",   "according", "told",
+    static const StringSet kReporting = {"said",    "says",   "according", "told",
                                                                   "claimed", "claims", "reported",  "alleged"};
     for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
-      if (kNegation.count(tokens_[t].folded)) {
+      if (kNegation.contains(tokens_[t].folded)) {
         event.modality = v1::MODALITY_NEGATED;
         return;
       }
     }
     for (size_t t = 0; t < trigger; ++t) {
-      if (kHypothetical.count(tokens_[t].folded)) {
+      if (kHypothetical.contains(tokens_[t].folded)) {
         event.modality = v1::MODALITY_HYPOTHETICAL;
         return;
       }
     }
     for (size_t t = 0; t < tokens_.size(); ++t) {
       // A statement's own "said" is what it asserts, not a report of another event.
-      if (t == trigger || !kReporting.count(tokens_[t].folded)) continue;
+      if (t == trigger || !kReporting.contains(tokens_[t].folded)) continue;
       event.modality = v1::MODALITY_REPORTED;
       if (tokens_[t].folded == "according" && t + 2 < tokens_.size()) {
         size_t end = t + 2;

@@ -5,8 +5,9 @@
 #include <limits>
 #include <string>
 
+#include <absl/strings/ascii.h>
+
 #include "text.h"
-#include "tokens.h"
 
 namespace dossier::engine {
 namespace {
@@ -28,29 +29,65 @@ uint64_t Fnv1a(std::string_view text, uint64_t hash = 0xcbf29ce484222325ULL) {
   return hash;
 }
 
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+// Letters, digits and any byte of a multi-byte UTF-8 character.
+bool IsWordByte(unsigned char c) { return absl::ascii_isalnum(c) || c >= 0x80; }
+
+// FNV-1a hashes of the case-folded words of a text, in order. ASCII words are folded on the
+// fly; the rare word with other characters goes through FoldForMatching.
+std::vector<uint64_t> WordHashes(std::string_view text) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(text.size() / 6);
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    bool ascii = true;
+    uint64_t hash = kFnvBasis;
+    for (; i < text.size() && IsWordByte(static_cast<unsigned char>(text[i])); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      ascii &= c < 0x80;
+      hash = (hash ^ static_cast<unsigned char>(absl::ascii_tolower(c))) * 0x100000001b3ULL;
+    }
+    hashes.push_back(ascii ? hash : Fnv1a(FoldForMatching(text.substr(start, i - start))));
+  }
+  return hashes;
+}
+
 }  // namespace
 
+// One-permutation MinHash (Li, Owen and Zhang 2012): one hash per word pair, whose top bits
+// pick one of kHashes bins and whose other bits compete for that bin's minimum. Empty bins
+// (short bodies) borrow the next filled bin's minimum, shifted by the distance (rotation
+// densification, Shrivastava and Li 2014), so that two bodies still agree at a bin with
+// probability equal to their Jaccard similarity.
 StorySignature ComputeStorySignature(std::string_view clean_text) {
+  static_assert(StorySignature::kHashes == 64, "six top bits pick the bin");
+  constexpr int kBinShift = 58;
+  constexpr uint64_t kValueMask = (uint64_t{1} << kBinShift) - 1;
+  constexpr uint64_t kEmpty = std::numeric_limits<uint64_t>::max();
   StorySignature signature;
-  std::vector<uint64_t> words;
-  for (const Token& token : Tokenize(clean_text, 0, clean_text.size())) {
-    if (token.is_word) words.push_back(Fnv1a(token.folded));
-  }
+  std::vector<uint64_t> words = WordHashes(clean_text);
   if (words.size() < 2) return signature;
-  // Hash i of a word pair is a_i * pair + b_i (a_i odd): a cheap, well-spread family once
-  // the pair itself is mixed, which keeps the 64 minimums per pair vectorizable.
-  static const auto kCoefficients = [] {
-    std::array<std::pair<uint64_t, uint64_t>, StorySignature::kHashes> coefficients{};
-    for (size_t h = 0; h < coefficients.size(); ++h) coefficients[h] = {Mix(2 * h + 1) | 1, Mix(2 * h + 2)};
-    return coefficients;
-  }();
   std::array<uint64_t, StorySignature::kHashes> minimum;
-  minimum.fill(std::numeric_limits<uint64_t>::max());
+  minimum.fill(kEmpty);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     uint64_t pair = Mix(words[i] ^ Mix(words[i + 1]));
-    for (size_t h = 0; h < StorySignature::kHashes; ++h) {
-      uint64_t value = kCoefficients[h].first * pair + kCoefficients[h].second;
-      minimum[h] = std::min(minimum[h], value);
+    uint64_t& bin = minimum[pair >> kBinShift];
+    bin = std::min(bin, pair & kValueMask);
+  }
+  for (size_t b = 0; b < minimum.size(); ++b) {
+    if (minimum[b] != kEmpty) continue;
+    for (size_t distance = 1; distance < minimum.size(); ++distance) {
+      uint64_t donor = minimum[(b + distance) % minimum.size()];
+      if (donor != kEmpty && donor <= kValueMask) {
+        minimum[b] = donor + (distance << kBinShift);  // above every real value: cannot collide with one
+        break;
+      }
     }
   }
   constexpr size_t kRows = StorySignature::kHashes / StorySignature::kBands;

@@ -4,6 +4,9 @@
 #include <charconv>
 #include <chrono>
 #include <unordered_map>
+#include <unordered_set>
+
+#include <absl/strings/ascii.h>
 
 #include "dossier/common/strings.h"
 
@@ -62,6 +65,7 @@ class TimeResolver {
 
   /// The expression starting at token i, if any; `end` gets the token after it.
   std::optional<ExtractedTime> At(size_t i, size_t* end) {
+    if (!CanStartExpression(tokens_[i])) return std::nullopt;
     future_ = SpeaksOfTheFuture(i);
     for (auto method : {&TimeResolver::Weekday, &TimeResolver::NamedDay, &TimeResolver::DayMonth,
                         &TimeResolver::MonthDay, &TimeResolver::PartOfMonth, &TimeResolver::Month,
@@ -91,6 +95,24 @@ class TimeResolver {
       text += tokens_[t].text;
     }
     return text;
+  }
+
+  // Most tokens start no time expression: one hash lookup rules them out.
+  static bool CanStartExpression(const Token& token) {
+    static const std::unordered_set<std::string_view> kStarters = [] {
+      std::unordered_set<std::string_view> starters = {
+          "yesterday", "today", "tomorrow", "early", "mid",   "late",  "in",     "since", "during",
+          "first",     "second", "third",   "fourth", "last", "this", "next", "sept"};
+      starters.insert(kWeekdays.begin(), kWeekdays.end());
+      starters.insert(kMonths.begin(), kMonths.end());
+      starters.insert(kMonthAbbreviations.begin(), kMonthAbbreviations.end());
+      return starters;
+    }();
+    if (!token.is_word || token.folded.empty()) return false;
+    if (absl::ascii_isdigit(static_cast<unsigned char>(token.folded[0]))) return true;  // "4 March"
+    std::string_view word = token.folded;
+    if (auto hyphen = word.find('-'); hyphen != std::string_view::npos) word = word.substr(0, hyphen);  // "mid-May"
+    return kStarters.contains(word);
   }
 
   // True when the clause before token i speaks of what is to come ("will visit on Thursday",

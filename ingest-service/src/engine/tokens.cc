@@ -3,7 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <cctype>
+#include <absl/strings/ascii.h>
 
 #include "text.h"
 
@@ -26,14 +26,15 @@ UChar32 CodePointAt(std::string_view text, size_t offset, size_t* next) {
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 // ICU's character classes with an ASCII fast path.
-bool IsAlnum(UChar32 c) { return c < 0x80 ? std::isalnum(c) != 0 : u_isalnum(c); }
+bool IsAlnum(UChar32 c) { return c < 0x80 ? absl::ascii_isalnum(static_cast<unsigned char>(c)) : u_isalnum(c); }
 bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
-bool IsSpace(UChar32 c) { return c < 0x80 ? std::isspace(c) != 0 : u_isUWhiteSpace(c); }
+bool IsSpace(UChar32 c) { return c < 0x80 ? absl::ascii_isspace(static_cast<unsigned char>(c)) : u_isUWhiteSpace(c); }
 
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
   std::vector<Token> tokens;
+  tokens.reserve((end - start) / 5 + 1);  // about one token per five bytes of English
   size_t i = start;
   while (i < end) {
     size_t next = 0;
