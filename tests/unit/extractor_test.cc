@@ -287,6 +287,15 @@ TEST_F(ExtractorTest, NationalCapitalsComeFromTheGazetteerWhenTheSentenceNamesTh
   EXPECT_THAT(Relations(), ::testing::Not(Contains(R("Maradi", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Niger"))));
 }
 
+TEST_F(ExtractorTest, SubdivisionsGoByTheirEnglishNamesAndHoldTheirCities) {
+  Extract("Shelling hit homes in Goma, North Kivu, on Monday. Aid arrived the next day.");
+  const ExtractedEntity* province = Entity("admin_area:CD-NK");  // ISO lists it as "Nord-Kivu"
+  ASSERT_NE(province, nullptr);
+  EXPECT_EQ(province->name, "North Kivu");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  EXPECT_THAT(Relations(), Contains(R("Goma", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "North Kivu")));
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

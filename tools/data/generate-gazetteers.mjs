@@ -569,7 +569,8 @@ function generateAdmin1Iso(adminAreas) {
       const admin1 = field(region.admin, where);
       if (!GEONAMES_ADMIN1_SHAPE.test(admin1)) fail(`${where}: unexpected admin ${JSON.stringify(region.admin)}`);
       const suffix = field(region.iso, where);
-      if (suffix === '') {
+      // No ISO code: empty, or the package's own placeholder such as "X2~" (TF districts).
+      if (suffix === '' || /^[A-Z0-9]{1,3}~$/.test(suffix)) {
         withoutIso += 1;
         continue;
       }
@@ -618,10 +619,12 @@ function generateAdmin1Iso(adminAreas) {
     '  are taken here (no names, no OpenStreetMap or Wikipedia links). The admin1 codes are GeoNames\'.',
     'Attribution: contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0',
     '  (https://creativecommons.org/licenses/by/4.0/).',
-    `Changes: of ${regions} regions, ${rows.length} rows kept; ${withoutIso} dropped without an ISO 3166-2 code; ${unknownIso} dropped`,
-    '  because their ISO code is not in admin_areas.tsv (e.g. pre-2017 numeric CN codes, replaced by letters);',
-    `  ${placeholders.length} dropped whose admin holds the region's GeoNames feature id, not an admin1 code: ${placeholders.join(' ') || '(none)'};`,
-    `  ${ambiguousRows} dropped because their (country, admin1) maps to more than one ISO code:`,
+    `Changes: of ${regions} regions, ${rows.length} kept as rows. Dropped: ${withoutIso} without an ISO 3166-2 code (empty, or`,
+    `  the package's own placeholders such as "X2~"); ${unknownIso} whose ISO code is not in admin_areas.tsv (e.g. the`,
+    '  numeric CN codes ISO replaced by letters in 2017);',
+    `  ${placeholders.length} whose admin holds the region's own GeoNames feature id, not an admin1 code:`,
+    ...wrapList(placeholders),
+    `  ${ambiguousRows} whose (country, admin1) maps to more than one ISO code (the keys are left out):`,
     ...wrapList(ambiguous),
     'One ISO code may have several admin1 codes. Sorted by country, admin1, code (UTF-8 byte order).',
     `Regenerate: ${REGENERATE}`,

@@ -45,14 +45,13 @@ bool IsPlacePreposition(std::string_view folded) { return folded == "in" || fold
 
 // Prepositions that make a name a modifier rather than a participant ("envoy for the Sahel").
 bool IsModifierPreposition(std::string_view folded) {
-  static const StringSet kModifiers = {
-      "about", "across", "along", "between", "by", "for", "into", "of", "on", "over", "through", "under"};
+  static const StringSet kModifiers = {"about", "across", "along", "between", "by",      "for",
+                                       "into",  "of",     "on",    "over",    "through", "under"};
   return kModifiers.contains(folded);
 }
 
 bool IsNameConnector(std::string_view folded) {
-  static const StringSet kConnectors = {"al",  "bin", "da",  "de",  "do",
-                                                                 "dos", "du",  "for", "ibn", "of"};
+  static const StringSet kConnectors = {"al", "bin", "da", "de", "do", "dos", "du", "for", "ibn", "of"};
   return kConnectors.contains(folded);
 }
 
@@ -114,6 +113,14 @@ std::string_view EntityTypeKeyName(v1::EntityType type) {
     default:
       return "unknown";
   }
+}
+
+// "country:" + "NE": plain appends, as this runs for every mention.
+std::string EntityKey(std::string_view prefix, std::string_view id, std::string_view more = {}) {
+  std::string key;
+  key.reserve(prefix.size() + id.size() + more.size());
+  key.append(prefix).append(id).append(more);
+  return key;
 }
 
 bool IsPlace(v1::EntityType type) {
@@ -316,7 +323,7 @@ class ArticleExtraction {
       if (const City* city = lexicon_.FindCity(phrase);
           city && IsPlaceContext(start, start + length, run_end, city->population >= kWellKnownCityPopulation)) {
         size_t entity =
-            AddGazetteerMention(strings::Cat("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
+            AddGazetteerMention(EntityKey("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
                                 {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
         city_of_entity_.emplace(entity, city);
         return start + length;
@@ -324,7 +331,7 @@ class ArticleExtraction {
       if (const AdminArea* area = lexicon_.FindAdminArea(phrase);
           area && IsPlaceContext(start, start + length, run_end, /*well_known=*/false)) {
         size_t entity =
-            AddGazetteerMention(strings::Cat("admin_area:", area->code), v1::ENTITY_TYPE_ADMIN_AREA, area->name,
+            AddGazetteerMention(EntityKey("admin_area:", area->code), v1::ENTITY_TYPE_ADMIN_AREA, area->name,
                                 {{"iso3166-2", area->code}}, start, start + length, kGazetteerCityConfidence);
         area_country_.emplace(entity, area->code.substr(0, 2));  // "MZ-P" lies in MZ
         return start + length;
@@ -345,13 +352,18 @@ class ArticleExtraction {
     bool country_possessive = !mentions_.empty() && mentions_.back().possessive &&
                               mentions_.back().end_token == start &&
                               result_.entities[mentions_.back().entity].type == v1::ENTITY_TYPE_COUNTRY;
-    static const StringSet kAreaNouns = {
-        "province", "district", "region", "state", "county", "governorate", "prefecture", "municipality", "department"};
+    // "Goma, North Kivu": a place right after another place and a comma.
+    bool after_place_comma = start >= 1 && tokens_[start - 1].text == "," && !mentions_.empty() &&
+                             mentions_.back().end_token + 1 == start &&
+                             IsPlace(result_.entities[mentions_.back().entity].type);
+    static const StringSet kAreaNouns = {"province",    "district",   "region",       "state",     "county",
+                                         "governorate", "prefecture", "municipality", "department"};
     bool place_noun = end < tokens_.size() && kAreaNouns.contains(tokens_[end].text);
     std::string_view word = tokens_[start].text;
     bool dateline = start == 0 && word.size() >= 3 &&
                     std::none_of(word.begin(), word.end(), [](char c) { return absl::ascii_islower(c); });
-    return after_preposition || comma_country || country_possessive || place_noun || dateline || well_known;
+    return after_preposition || comma_country || country_possessive || after_place_comma || place_noun || dateline ||
+           well_known;
   }
 
   size_t ReadNameRun(size_t start, size_t end) {
@@ -543,7 +555,7 @@ class ArticleExtraction {
     std::set<size_t> placed;  // bodies whose country is settled
     for (const auto& [body, named] : body_country_) {
       placed.insert(body);
-      auto country = entity_by_key_.find(strings::Cat("country:", named.first));
+      auto country = entity_by_key_.find(EntityKey("country:", named.first));
       if (country == entity_by_key_.end()) continue;
       result_.relationships.push_back(
           {body, v1::RELATIONSHIP_PREDICATE_PART_OF, country->second, "", kGazetteerFactConfidence, named.second});
@@ -560,30 +572,37 @@ class ArticleExtraction {
   }
 
   // What the gazetteers know about places the article names: a city lies in its country
-  // (or is its capital), a subdivision lies in its country, stated when one sentence names
-  // both, that sentence being the evidence.
+  // (or is its capital) and in its first-level subdivision, a subdivision lies in its
+  // country; stated when one sentence names both, that sentence being the evidence.
   void AddGazetteerRelations() {
-    auto relate = [&](size_t place, std::string_view alpha2, v1::RelationshipPredicate predicate) {
-      auto country = entity_by_key_.find(strings::Cat("country:", alpha2));
-      if (country == entity_by_key_.end()) return;
+    auto relate = [&](size_t place, const std::string& container_key, v1::RelationshipPredicate predicate) {
+      auto container = entity_by_key_.find(container_key);
+      if (container == entity_by_key_.end()) return;
       for (const auto& place_mention : result_.mentions) {
-        for (const auto& country_mention : result_.mentions) {
-          if (place_mention.entity != place || country_mention.entity != country->second ||
-              country_mention.span.sentence != place_mention.span.sentence) {
+        for (const auto& container_mention : result_.mentions) {
+          if (place_mention.entity != place || container_mention.entity != container->second ||
+              container_mention.span.sentence != place_mention.span.sentence) {
             continue;
           }
-          TextSpan evidence{place_mention.span.sentence, std::min(place_mention.span.start, country_mention.span.start),
-                            std::max(place_mention.span.end, country_mention.span.end)};
-          result_.relationships.push_back({place, predicate, country->second, "", kGazetteerFactConfidence, evidence});
+          TextSpan evidence{place_mention.span.sentence,
+                            std::min(place_mention.span.start, container_mention.span.start),
+                            std::max(place_mention.span.end, container_mention.span.end)};
+          result_.relationships.push_back(
+              {place, predicate, container->second, "", kGazetteerFactConfidence, evidence});
           return;
         }
       }
     };
     for (const auto& [entity, city] : city_of_entity_) {
-      relate(entity, city->country_alpha2,
+      relate(entity, EntityKey("country:", city->country_alpha2),
              city->national_capital ? v1::RELATIONSHIP_PREDICATE_CAPITAL_OF : v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+      if (!city->admin_area_code.empty()) {
+        relate(entity, EntityKey("admin_area:", city->admin_area_code), v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+      }
     }
-    for (const auto& [entity, alpha2] : area_country_) relate(entity, alpha2, v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+    for (const auto& [entity, alpha2] : area_country_) {
+      relate(entity, EntityKey("country:", alpha2), v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+    }
   }
 
   // A name read as a person in one sentence and as a place in another ("in Cabo Delgado",
@@ -665,7 +684,7 @@ class ArticleExtraction {
   }
 
   void AddCountryMention(const Country& country, size_t start, size_t end, double confidence) {
-    AddGazetteerMention(strings::Cat("country:", country.alpha2), v1::ENTITY_TYPE_COUNTRY, country.name,
+    AddGazetteerMention(EntityKey("country:", country.alpha2), v1::ENTITY_TYPE_COUNTRY, country.name,
                         {{"iso3166-1-alpha2", country.alpha2}, {"iso3166-1-alpha3", country.alpha3}}, start, end,
                         confidence);
   }
@@ -673,14 +692,14 @@ class ArticleExtraction {
   // A mention of an entity whose identity comes from a gazetteer (key, name, external ids);
   // returns the entity.
   size_t AddGazetteerMention(const std::string& key, v1::EntityType type, const std::string& name,
-                             std::vector<std::pair<std::string, std::string>> external_ids, size_t start, size_t end,
-                             double confidence) {
+                             std::initializer_list<std::pair<std::string_view, std::string_view>> external_ids,
+                             size_t start, size_t end, double confidence) {
     size_t entity = FindOrAddEntity(key, [&] {
       ExtractedEntity e;
       e.key = key;
       e.type = type;
       e.name = name;
-      e.external_ids = std::move(external_ids);
+      for (auto [scheme, value] : external_ids) e.external_ids.emplace_back(scheme, value);
       return e;
     });
     AddMention(entity, start, end, confidence);
@@ -695,7 +714,7 @@ class ArticleExtraction {
       name = Text(start, end);
       name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
     }
-    std::string key = strings::Cat(EntityTypeKeyName(type), ":", FoldForMatching(name));
+    std::string key = EntityKey(EntityTypeKeyName(type), ":", FoldForMatching(name));
     size_t entity = FindOrAddEntity(key, [&] {
       ExtractedEntity e;
       e.key = key;
@@ -831,7 +850,8 @@ class ArticleExtraction {
   void ExtractEvents() {
     bool disaster_seen = false;  // one natural disaster per sentence, however many words name it
     for (size_t t = 0; t < tokens_.size(); ++t) {
-      if (!tokens_[t].is_word) continue;
+      // Triggers are lower-case words, capitalised only when they open the sentence.
+      if (!tokens_[t].is_word || (tokens_[t].capitalized && t > 0)) continue;
       const EventTrigger* trigger = lexicon_.FindTrigger(tokens_[t].folded);
       if (!trigger) continue;
       bool disaster = trigger->type == v1::EVENT_TYPE_DISASTER;
@@ -941,15 +961,15 @@ class ArticleExtraction {
   // the entity named before it ("he" -> the last person, "the group" -> the last armed
   // group or company), or a common noun that names no entity ("officials said").
   Subject SubjectBefore(size_t trigger, std::optional<SentenceMention>& implicit) const {
-    static const StringSet kSkipped = {
-        "has",       "have",  "had",          "was",        "were",    "is",      "are",      "been",
-        "also",      "later", "then",         "again",      "would",   "could",   "will",     "may",
-        "might",     "not",   "reportedly",   "previously", "already", "jointly", "formally", "publicly",
-        "yesterday", "today", "subsequently", "swiftly",    "quickly"};
-    static const StringSet kFunctionWords = {
-        "and", "or", "but", "that", "which", "who",   "whom", "to",    "of",    "in",
-        "on",  "at", "by",  "for",  "with",  "from",  "as",   "than",  "it",    "they",
-        "we",  "i",  "you", "this", "these", "those", "when", "after", "before"};
+    static const StringSet kSkipped = {"has",        "have",       "had",          "was",     "were",     "is",
+                                       "are",        "been",       "also",         "later",   "then",     "again",
+                                       "would",      "could",      "will",         "may",     "might",    "not",
+                                       "reportedly", "previously", "already",      "jointly", "formally", "publicly",
+                                       "yesterday",  "today",      "subsequently", "swiftly", "quickly"};
+    static const StringSet kFunctionWords = {"and",   "or",    "but",  "that",  "which", "who", "whom", "to",
+                                             "of",    "in",    "on",   "at",    "by",    "for", "with", "from",
+                                             "as",    "than",  "it",   "they",  "we",    "i",   "you",  "this",
+                                             "these", "those", "when", "after", "before"};
     // Definite descriptions and the entities they refer back to.
     static const StringMap<std::pair<v1::EntityType, v1::OrganizationKind>> kAnaphors = {
         {"group", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
@@ -1050,13 +1070,12 @@ class ArticleExtraction {
   }
 
   void SetModality(size_t trigger, ExtractedEvent& event) const {
-    static const StringSet kHypothetical = {
-        "could", "may",  "might",    "would",      "plans",     "planned", "plan",   "intends", "unlikely",
-        "lacks", "lack", "capacity", "threatened", "threatens", "if",      "should", "wants",   "will"};
-    static const StringSet kNegation = {"not",    "never",  "no",    "denied",
-                                                                 "denies", "didn't", "did't", "without"};
+    static const StringSet kHypothetical = {"could",      "may",       "might",    "would",  "plans", "planned",
+                                            "plan",       "intends",   "unlikely", "lacks",  "lack",  "capacity",
+                                            "threatened", "threatens", "if",       "should", "wants", "will"};
+    static const StringSet kNegation = {"not", "never", "no", "denied", "denies", "didn't", "did't", "without"};
     static const StringSet kReporting = {"said",    "says",   "according", "told",
-                                                                  "claimed", "claims", "reported",  "alleged"};
+                                         "claimed", "claims", "reported",  "alleged"};
     for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
       if (kNegation.contains(tokens_[t].folded)) {
         event.modality = v1::MODALITY_NEGATED;

@@ -19,9 +19,9 @@ constexpr size_t kSampleBytes = 1536;
 // English words that other languages written in Latin script do not use as everyday words
 // ("a", "in", "on", "is" are left out: Spanish, German, French and Dutch have them too).
 bool IsEnglishFunctionWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "the",  "and",  "of",    "to",   "that", "was",   "with",  "said",  "for",   "from",
-      "this", "which", "has",  "have", "were", "would", "their", "by",    "been",  "its"};
+  static const std::unordered_set<std::string_view> kWords = {"the",  "and",   "of",    "to",   "that",  "was", "with",
+                                                              "said", "for",   "from",  "this", "which", "has", "have",
+                                                              "were", "would", "their", "by",   "been",  "its"};
   return kWords.contains(lower);
 }
 

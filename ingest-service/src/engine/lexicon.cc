@@ -120,10 +120,14 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   // several cities means the most populous one.
   StringSet capitals;  // geonames ids
   for (const auto& row : Rows("capitals.tsv")) capitals.insert(row.at(1));
+  // admin1_iso.tsv: "CC.admin1" (GeoNames) -> ISO 3166-2 code, to place cities in subdivisions.
+  StringMap<std::string> subdivision_by_admin1;
+  for (const auto& row : Rows("admin1_iso.tsv")) subdivision_by_admin1.emplace(row.at(0) + "." + row.at(1), row.at(2));
   for (const auto& row : Rows("cities.tsv")) {
     size_t index = lexicon->cities_.size();
-    lexicon->cities_.push_back(
-        City{row.at(0), row.at(2), std::stoll(row.at(4)), row.at(5), capitals.contains(row.at(5))});
+    auto subdivision = subdivision_by_admin1.find(row.at(2) + "." + row.at(3));
+    lexicon->cities_.push_back(City{row.at(0), row.at(2), std::stoll(row.at(4)), row.at(5), capitals.contains(row[5]),
+                                    subdivision == subdivision_by_admin1.end() ? "" : subdivision->second});
     for (const std::string& name : {row[0], row[1]}) {
       std::string folded = FoldForMatching(name);
       auto [it, inserted] = lexicon->city_by_name_.emplace(folded, index);
@@ -135,13 +139,27 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
   }
   // admin_areas.tsv: name, ISO 3166-2 code, country, type. A name used by several areas is
   // ambiguous and left out.
+  // admin_area_names_en.tsv adds English names ("North Kivu" for "Nord-Kivu"), which become
+  // the areas' display names.
   StringSet ambiguous_areas;
-  for (const auto& row : Rows("admin_areas.tsv")) {
-    std::string folded = FoldForMatching(row.at(0));
-    auto [it, inserted] = lexicon->admin_area_by_name_.emplace(folded, lexicon->admin_areas_.size());
-    if (!inserted) ambiguous_areas.insert(folded);
-    lexicon->admin_areas_.push_back({row[0], row.at(1)});
+  StringMap<size_t> area_by_code;
+  auto index_area_name = [&](const std::string& name, size_t area) {
+    std::string folded = FoldForMatching(name);
+    auto [it, inserted] = lexicon->admin_area_by_name_.emplace(folded, area);
+    if (!inserted && it->second != area) ambiguous_areas.insert(folded);
     IndexPlaceName(folded, lexicon->place_name_words_);
+  };
+  for (const auto& row : Rows("admin_areas.tsv")) {
+    area_by_code.emplace(row.at(1), lexicon->admin_areas_.size());
+    index_area_name(row.at(0), lexicon->admin_areas_.size());
+    lexicon->admin_areas_.push_back({row[0], row[1]});
+  }
+  for (const auto& row : Rows("admin_area_names_en.tsv")) {
+    auto area = area_by_code.find(row.at(0));
+    if (area == area_by_code.end())
+      return absl::FailedPreconditionError("admin_area_names_en.tsv: unknown code " + row[0]);
+    index_area_name(row.at(1), area->second);
+    lexicon->admin_areas_[area->second].name = row[1];
   }
   for (const auto& name : ambiguous_areas) lexicon->admin_area_by_name_.erase(name);
   for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));

@@ -38,6 +38,7 @@ struct City {
   int64_t population = 0;
   std::string geonames_id;
   bool national_capital = false;
+  std::string admin_area_code;  // ISO 3166-2 code of its first-level subdivision, if known
 };
 
 /// A first- or second-level subdivision from ISO 3166-2.

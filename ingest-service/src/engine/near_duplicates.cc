@@ -1,11 +1,11 @@
 #include "near_duplicates.h"
 
+#include <absl/strings/ascii.h>
+
 #include <algorithm>
 #include <array>
 #include <limits>
 #include <string>
-
-#include <absl/strings/ascii.h>
 
 #include "text.h"
 

@@ -1,12 +1,12 @@
 #include "time_expressions.h"
 
+#include <absl/strings/ascii.h>
+
 #include <array>
 #include <charconv>
 #include <chrono>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <absl/strings/ascii.h>
 
 #include "dossier/common/strings.h"
 
@@ -100,9 +100,9 @@ class TimeResolver {
   // Most tokens start no time expression: one hash lookup rules them out.
   static bool CanStartExpression(const Token& token) {
     static const std::unordered_set<std::string_view> kStarters = [] {
-      std::unordered_set<std::string_view> starters = {
-          "yesterday", "today", "tomorrow", "early", "mid",   "late",  "in",     "since", "during",
-          "first",     "second", "third",   "fourth", "last", "this", "next", "sept"};
+      std::unordered_set<std::string_view> starters = {"yesterday", "today", "tomorrow", "early", "mid",    "late",
+                                                       "in",        "since", "during",   "first", "second", "third",
+                                                       "fourth",    "last",  "this",     "next",  "sept"};
       starters.insert(kWeekdays.begin(), kWeekdays.end());
       starters.insert(kMonths.begin(), kMonths.end());
       starters.insert(kMonthAbbreviations.begin(), kMonthAbbreviations.end());

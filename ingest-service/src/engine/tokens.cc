@@ -1,9 +1,8 @@
 #include "tokens.h"
 
+#include <absl/strings/ascii.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-
-#include <absl/strings/ascii.h>
 
 #include "text.h"
 
