@@ -1,6 +1,8 @@
-// Normalization + extraction throughput over our example articles, and gazetteer load time.
+// Normalization + extraction throughput over a generated corpus and over our example
+// articles, memory growth with corpus size, and gazetteer load time.
 //   build/bench/engine_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,7 @@
 
 #include "engine/extractor.h"
 #include "engine/normalizer.h"
+#include "synthetic_corpus.h"
 
 namespace dossier::engine {
 namespace {
@@ -40,10 +43,17 @@ void BM_LoadLexicon(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
 
-// state.range(0): 0 = plain text examples, 1 = HTML examples; range(1): 1 = also extract.
-void BM_Engine(benchmark::State& state) {
-  auto documents = LoadExamples(state.range(0) == 0 ? ".txt" : ".html");
-  bool extract = state.range(1) == 1;
+// Resident set of this process now, in KiB (Linux /proc/self/statm).
+int64_t ResidentKib() {
+  std::ifstream statm("/proc/self/statm");
+  int64_t size_pages = 0;
+  int64_t resident_pages = 0;
+  statm >> size_pages >> resident_pages;
+  return resident_pages * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// Normalizes and (optionally) extracts every document once per iteration.
+void RunEngine(benchmark::State& state, const std::vector<RawDocument>& documents, bool extract) {
   Normalizer normalizer(SharedLexicon());
   Extractor extractor(SharedLexicon());
   int64_t bytes = 0;
@@ -55,6 +65,11 @@ void BM_Engine(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(bytes);
+}
+
+// The examples/ articles. range(0): 0 = plain text, 1 = HTML; range(1): 1 = also extract.
+void BM_Engine(benchmark::State& state) {
+  RunEngine(state, LoadExamples(state.range(0) == 0 ? ".txt" : ".html"), state.range(1) == 1);
   state.SetLabel(state.range(0) == 0 ? "text" : "html");
 }
 BENCHMARK(BM_Engine)
@@ -64,6 +79,25 @@ BENCHMARK(BM_Engine)
     ->Args({1, 0})
     ->Args({1, 1})
     ->Unit(benchmark::kMicrosecond);
+
+// The generated corpus, normalize + extract. range(0): 0 = plain text, 1 = HTML;
+// range(1): articles. rss_growth_kib is how much the resident set grew while the corpus was
+// processed (the corpus itself is made before): it stays flat as the corpus grows when
+// nothing accumulates from one article to the next.
+void BM_Corpus(benchmark::State& state) {
+  auto corpus = bench::GenerateCorpus(static_cast<size_t>(state.range(1)), state.range(0) == 1);
+  int64_t rss_before = ResidentKib();
+  RunEngine(state, corpus, /*extract=*/true);
+  state.counters["rss_growth_kib"] = static_cast<double>(ResidentKib() - rss_before);
+  state.SetLabel(state.range(0) == 0 ? "text" : "html");
+}
+BENCHMARK(BM_Corpus)
+    ->ArgNames({"html", "articles"})
+    ->Args({0, 200})
+    ->Args({0, 2000})
+    ->Args({1, 200})
+    ->Args({1, 2000})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace dossier::engine
