@@ -575,15 +575,16 @@ class ArticleExtraction {
   // (or is its capital) and in its first-level subdivision, a subdivision lies in its
   // country; stated when one sentence names both, that sentence being the evidence.
   void AddGazetteerRelations() {
+    std::vector<std::vector<const ExtractedMention*>> mentions_of(result_.entities.size());
+    for (const auto& mention : result_.mentions) mentions_of[mention.entity].push_back(&mention);
     auto relate = [&](size_t place, const std::string& container_key, v1::RelationshipPredicate predicate) {
       auto container = entity_by_key_.find(container_key);
       if (container == entity_by_key_.end()) return;
-      for (const auto& place_mention : result_.mentions) {
-        for (const auto& container_mention : result_.mentions) {
-          if (place_mention.entity != place || container_mention.entity != container->second ||
-              container_mention.span.sentence != place_mention.span.sentence) {
-            continue;
-          }
+      for (const ExtractedMention* place_mention_pointer : mentions_of[place]) {
+        const ExtractedMention& place_mention = *place_mention_pointer;
+        for (const ExtractedMention* container_mention_pointer : mentions_of[container->second]) {
+          const ExtractedMention& container_mention = *container_mention_pointer;
+          if (container_mention.span.sentence != place_mention.span.sentence) continue;
           TextSpan evidence{place_mention.span.sentence,
                             std::min(place_mention.span.start, container_mention.span.start),
                             std::max(place_mention.span.end, container_mention.span.end)};
@@ -613,15 +614,17 @@ class ArticleExtraction {
     for (const auto& mention : result_.mentions) {
       strength[mention.entity] = std::max(strength[mention.entity], mention.confidence);
     }
-    std::map<std::string, size_t> strongest;  // folded name -> entity
+    std::vector<std::string> folded_names;
+    StringMap<size_t> strongest;  // folded name -> entity
     for (size_t e = 0; e < result_.entities.size(); ++e) {
-      auto [it, inserted] = strongest.emplace(FoldForMatching(result_.entities[e].name), e);
+      folded_names.push_back(FoldForMatching(result_.entities[e].name));
+      auto [it, inserted] = strongest.emplace(folded_names.back(), e);
       if (!inserted && strength[e] > strength[it->second]) it->second = e;
     }
     std::vector<size_t> target(result_.entities.size());
     bool merged = false;
     for (size_t e = 0; e < result_.entities.size(); ++e) {
-      target[e] = strongest[FoldForMatching(result_.entities[e].name)];
+      target[e] = strongest.find(folded_names[e])->second;
       merged |= target[e] != e;
     }
     if (!merged) return;
@@ -848,12 +851,14 @@ class ArticleExtraction {
   }
 
   void ExtractEvents() {
+    cues_.clear();               // found with the sentence's first trigger
     bool disaster_seen = false;  // one natural disaster per sentence, however many words name it
     for (size_t t = 0; t < tokens_.size(); ++t) {
       // Triggers are lower-case words, capitalised only when they open the sentence.
       if (!tokens_[t].is_word || (tokens_[t].capitalized && t > 0)) continue;
       const EventTrigger* trigger = lexicon_.FindTrigger(tokens_[t].folded);
       if (!trigger) continue;
+      if (cues_.empty()) FindModalityCues();
       bool disaster = trigger->type == v1::EVENT_TYPE_DISASTER;
       if (disaster && std::exchange(disaster_seen, true)) continue;
       bool statement = trigger->type == v1::EVENT_TYPE_STATEMENT;
@@ -1069,28 +1074,47 @@ class ArticleExtraction {
     return first;
   }
 
+  enum class Cue : uint8_t { kNone, kNegation, kHypothetical, kReporting };
+
+  // Each token's modality cue, looked up once per sentence.
+  void FindModalityCues() {
+    static const StringMap<Cue> kCues = [] {
+      StringMap<Cue> cues;
+      for (std::string_view word :
+           {"could", "may", "might", "would", "plans", "planned", "plan", "intends", "unlikely", "lacks", "lack",
+            "capacity", "threatened", "threatens", "if", "should", "wants", "will"}) {
+        cues.emplace(word, Cue::kHypothetical);
+      }
+      for (std::string_view word : {"not", "never", "no", "denied", "denies", "didn't", "did't", "without"}) {
+        cues.emplace(word, Cue::kNegation);
+      }
+      for (std::string_view word : {"said", "says", "according", "told", "claimed", "claims", "reported", "alleged"}) {
+        cues.emplace(word, Cue::kReporting);
+      }
+      return cues;
+    }();
+    cues_.assign(tokens_.size(), Cue::kNone);
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      if (auto it = kCues.find(tokens_[t].folded); it != kCues.end()) cues_[t] = it->second;
+    }
+  }
+
   void SetModality(size_t trigger, ExtractedEvent& event) const {
-    static const StringSet kHypothetical = {"could",      "may",       "might",    "would",  "plans", "planned",
-                                            "plan",       "intends",   "unlikely", "lacks",  "lack",  "capacity",
-                                            "threatened", "threatens", "if",       "should", "wants", "will"};
-    static const StringSet kNegation = {"not", "never", "no", "denied", "denies", "didn't", "did't", "without"};
-    static const StringSet kReporting = {"said",    "says",   "according", "told",
-                                         "claimed", "claims", "reported",  "alleged"};
     for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
-      if (kNegation.contains(tokens_[t].folded)) {
+      if (cues_[t] == Cue::kNegation) {
         event.modality = v1::MODALITY_NEGATED;
         return;
       }
     }
     for (size_t t = 0; t < trigger; ++t) {
-      if (kHypothetical.contains(tokens_[t].folded)) {
+      if (cues_[t] == Cue::kHypothetical) {
         event.modality = v1::MODALITY_HYPOTHETICAL;
         return;
       }
     }
     for (size_t t = 0; t < tokens_.size(); ++t) {
       // A statement's own "said" is what it asserts, not a report of another event.
-      if (t == trigger || !kReporting.contains(tokens_[t].folded)) continue;
+      if (t == trigger || cues_[t] != Cue::kReporting) continue;
       event.modality = v1::MODALITY_REPORTED;
       if (tokens_[t].folded == "according" && t + 2 < tokens_.size()) {
         size_t end = t + 2;
@@ -1108,7 +1132,8 @@ class ArticleExtraction {
   std::string MergeKey(const ExtractedEvent& event) const {
     std::vector<std::string> parts;
     for (const auto& participant : event.participants) {
-      parts.push_back(strings::Cat(static_cast<int>(participant.role), "=", result_.entities[participant.entity].key));
+      parts.push_back(std::to_string(static_cast<int>(participant.role)) + "=" +
+                      result_.entities[participant.entity].key);
     }
     std::sort(parts.begin(), parts.end());
     std::string day = "undated";
@@ -1116,8 +1141,8 @@ class ArticleExtraction {
       auto days = std::chrono::floor<std::chrono::days>(*event.time.start).time_since_epoch().count();
       day = std::to_string(days);
     }
-    return strings::Cat(static_cast<int>(event.type), "|", static_cast<int>(event.modality), "|",
-                        strings::Join(parts, ","), "|", day);
+    return std::to_string(static_cast<int>(event.type)) + "|" + std::to_string(static_cast<int>(event.modality)) + "|" +
+           strings::Join(parts, ",") + "|" + day;
   }
 
   std::string Text(size_t start, size_t end) const {
@@ -1140,6 +1165,7 @@ class ArticleExtraction {
   std::map<std::string, size_t> acronyms_;  // acronym -> organisation, this article
   std::vector<Token> tokens_;
   std::vector<SentenceMention> mentions_;
+  std::vector<Cue> cues_;  // modality cue of each token of the sentence
   std::vector<PendingRole> pending_roles_;
   std::map<size_t, const City*> city_of_entity_;
   std::map<size_t, std::string> area_country_;                       // subdivision entity -> ISO alpha-2

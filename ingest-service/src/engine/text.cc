@@ -6,10 +6,18 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace dossier::engine {
 
 std::string FoldForMatching(std::string_view text) {
   std::string folded;
+  // Most words are ASCII: lower-case them in one pass.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    folded.resize(text.size());
+    std::transform(text.begin(), text.end(), folded.begin(), [](char c) { return absl::ascii_tolower(c); });
+    return folded;
+  }
   folded.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = text[i];

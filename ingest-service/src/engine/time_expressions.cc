@@ -112,7 +112,7 @@ class TimeResolver {
     if (absl::ascii_isdigit(static_cast<unsigned char>(token.folded[0]))) return true;  // "4 March"
     std::string_view word = token.folded;
     if (auto hyphen = word.find('-'); hyphen != std::string_view::npos) word = word.substr(0, hyphen);  // "mid-May"
-    return kStarters.contains(word);
+    return word.size() >= 2 && word.size() <= 9 && kStarters.contains(word);
   }
 
   // True when the clause before token i speaks of what is to come ("will visit on Thursday",
