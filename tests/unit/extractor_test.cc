@@ -296,6 +296,21 @@ TEST_F(ExtractorTest, SubdivisionsGoByTheirEnglishNamesAndHoldTheirCities) {
   EXPECT_THAT(Relations(), Contains(R("Goma", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "North Kivu")));
 }
 
+TEST_F(ExtractorTest, ContextTypesUnknownNames) {
+  Extract(
+      "Voters backed Together for Tomorrow (TFT) on Sunday. Fighters reached Kobani Dere, a town near the border, "
+      "and the village of Ngatu. Traders fled to Gao and Arbala. The Lisbon-based charity Casa Aberta sent aid.");
+  const ExtractedEntity* party = Entity("organization:together for tomorrow");
+  ASSERT_NE(party, nullptr);
+  EXPECT_THAT(party->aliases, Contains("TFT"));
+  EXPECT_NE(Entity("city:kobani dere"), nullptr);  // ", a town near ..."
+  EXPECT_NE(Entity("city:ngatu"), nullptr);        // "the village of ..."
+  // "Gao and Arbala": Gao is a GeoNames town; Arbala, coordinated with it, is a town too.
+  EXPECT_NE(Entity("city:arbala"), nullptr);
+  // "Lisbon-based": Lisbon is mentioned, on its own bytes, and takes no part in events.
+  EXPECT_THAT(MentionTexts("city:2267057"), ElementsAre("Lisbon"));
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

@@ -221,7 +221,11 @@ class ArticleExtraction {
   // Recognises whatever starts at token i and returns the next token to look at.
   size_t ReadAt(size_t i) {
     const Token& token = tokens_[i];
-    if (!token.is_word || !token.capitalized || IsAttributiveCompound(token.text)) return i + 1;
+    if (!token.is_word || !token.capitalized) return i + 1;
+    if (IsAttributiveCompound(token.text)) {
+      ReadAttributivePlace(i);
+      return i + 1;
+    }
     size_t end = RunEnd(i);
     size_t start = i;
     while (start < end && lexicon_.IsNameStopword(tokens_[start].text)) ++start;
@@ -246,6 +250,24 @@ class ArticleExtraction {
       return end;
     }
     return ReadNameRun(start, end);
+  }
+
+  // "Monterrey-based", "Khartoum-registered": a known country or city before the hyphen is
+  // mentioned (as a modifier: it takes no part in events).
+  void ReadAttributivePlace(size_t i) {
+    std::string_view text = tokens_[i].text;
+    std::string folded = FoldForMatching(text.substr(0, text.rfind('-')));
+    size_t mentions_before = result_.mentions.size();
+    if (const Country* country = lexicon_.FindCountry(folded)) {
+      AddCountryMention(*country, i, i + 1, kCountryConfidence);
+    } else if (const City* city = lexicon_.FindCity(folded)) {
+      size_t entity = AddGazetteerMention(EntityKey("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
+                                          {{"geonames", city->geonames_id}}, i, i + 1, kGazetteerCityConfidence);
+      city_of_entity_.emplace(entity, city);
+    }
+    if (result_.mentions.size() == mentions_before) return;
+    result_.mentions.back().span.end = tokens_[i].start + text.rfind('-');
+    mentions_.back().modifier = true;
   }
 
   // The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
@@ -390,12 +412,18 @@ class ArticleExtraction {
         AddMention(it->second, start, end, kCoreferenceConfidence);
       } else if (auto it2 = acronyms_.find(word); it2 != acronyms_.end()) {
         AddMention(it2->second, start, end, kCoreferenceConfidence);
+      } else if (auto type = TypeFromContext(start, end); IsPlace(type)) {
+        AddNamed(type, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
       } else if (after_preposition) {
         AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
       }
       return end;
     }
-    if (after_preposition) {
+    if (auto type = TypeFromContext(start, end); type != v1::ENTITY_TYPE_UNSPECIFIED) {
+      auto kind =
+          type == v1::ENTITY_TYPE_ORGANIZATION ? v1::ORGANIZATION_KIND_OTHER : v1::ORGANIZATION_KIND_UNSPECIFIED;
+      AddNamed(type, kind, start, end, kPlaceAfterPrepositionConfidence);
+    } else if (after_preposition) {
       AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
     } else if (end - start <= 3 && start > 0) {
       // A sentence-initial run is too often a headline fragment; inside a sentence two or
@@ -406,6 +434,42 @@ class ArticleExtraction {
       ReadTitleAfterName(entity, end);
     }
     return ReadAcronymDefinition(end);
+  }
+
+  // The type the words around an unknown name give it, or UNSPECIFIED:
+  // "Together for Madagascar (TAM)": a name with an acronym is an organisation;
+  // "Djibo, a town in ...", "the village of Chai", "Toamasina and Mahajanga": places.
+  v1::EntityType TypeFromContext(size_t start, size_t end) const {
+    static const StringMap<v1::EntityType> kPlaceNouns = {
+        {"town", v1::ENTITY_TYPE_CITY},           {"towns", v1::ENTITY_TYPE_CITY},
+        {"village", v1::ENTITY_TYPE_CITY},        {"villages", v1::ENTITY_TYPE_CITY},
+        {"city", v1::ENTITY_TYPE_CITY},           {"cities", v1::ENTITY_TYPE_CITY},
+        {"port", v1::ENTITY_TYPE_CITY},           {"settlement", v1::ENTITY_TYPE_CITY},
+        {"district", v1::ENTITY_TYPE_ADMIN_AREA}, {"province", v1::ENTITY_TYPE_ADMIN_AREA},
+        {"county", v1::ENTITY_TYPE_ADMIN_AREA},   {"municipality", v1::ENTITY_TYPE_ADMIN_AREA},
+        {"region", v1::ENTITY_TYPE_REGION},       {"island", v1::ENTITY_TYPE_REGION}};
+    if (end + 2 < tokens_.size() && tokens_[end].text == "(" && IsAcronym(tokens_[end + 1].text) &&
+        tokens_[end + 1].text.front() == tokens_[start].text.front()) {
+      return v1::ENTITY_TYPE_ORGANIZATION;
+    }
+    // ", a (small) town in": the noun after the article, one modifier allowed.
+    if (end + 2 < tokens_.size() && tokens_[end].text == "," &&
+        (tokens_[end + 1].folded == "a" || tokens_[end + 1].folded == "an")) {
+      for (size_t t = end + 2; t < std::min(end + 4, tokens_.size()); ++t) {
+        if (auto noun = kPlaceNouns.find(tokens_[t].folded); noun != kPlaceNouns.end()) return noun->second;
+      }
+    }
+    // "the village of Chai", "the port cities of Toamasina"
+    if (start >= 2 && tokens_[start - 1].folded == "of") {
+      if (auto noun = kPlaceNouns.find(tokens_[start - 2].folded); noun != kPlaceNouns.end()) return noun->second;
+    }
+    // "Toamasina and Mahajanga": the second of two coordinated names is what the first is.
+    if (start >= 2 && (tokens_[start - 1].folded == "and" || tokens_[start - 1].folded == "or") && !mentions_.empty() &&
+        mentions_.back().end_token + 1 == start) {
+      auto type = result_.entities[mentions_.back().entity].type;
+      if (IsPlace(type) && type != v1::ENTITY_TYPE_COUNTRY) return type;
+    }
+    return v1::ENTITY_TYPE_UNSPECIFIED;
   }
 
   // Start of a lower-case title ending at `title_end`: title words and up to three modifiers
