@@ -8,6 +8,7 @@ namespace {
 
 using ::testing::AllOf;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -123,6 +124,39 @@ TEST_F(NormalizerTest, ScrapedTextDropsRelatedLinkListsAndEverythingAfterTheComm
   EXPECT_THAT(article->stripped_blocks,
               Contains(AllOf(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_COMMENTS),
                              Field(&StrippedBlock::preview, "2 Comments"))));
+}
+
+TEST_F(NormalizerTest, ScrapedTextDropsNavigationBylinesAndCommentsRightAfterRelatedLinks) {
+  auto article = Normalize(
+      "Home | World | Africa | Opinion\n"
+      "Convoy reaches Djibo after three weeks\n"
+      "By Sahel correspondent Awa Traore | 4 March 2025 | 3 min read\n"
+      "Written by: Desk staff, with additional reporting by Issa Kabore\n"
+      "A food convoy reached Djibo on Friday.\n"
+      "Markets | prices | fuel\n"
+      "You may also like:\n"
+      "\u2013 Inside the camps of the north\n"
+      "Leave a comment\n"
+      "1 Comment\n"
+      "   reader88: The convoy came late. The army was slow.\n",
+      "2025-03-12");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Convoy reaches Djibo after three weeks");
+  EXPECT_THAT(article->authors, ElementsAre("Sahel correspondent Awa Traore"));
+  // "Markets | prices | fuel" below the story's first paragraph is navigation too (three short items).
+  EXPECT_EQ(article->clean_text, "A food convoy reached Djibo on Friday.");
+}
+
+TEST_F(NormalizerTest, ScrapedTextKeepsShortUnpunctuatedLinesThatAreNotNavigation) {
+  auto article = Normalize(
+      "Talks resume\n"
+      "The ministers met on Monday.\n"
+      "Next steps for the border commission\n"
+      "They will meet again in May.\n",
+      "2025-03-12");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "The ministers met on Monday.\n\nNext steps for the border commission\n\nThey will meet again in May.");
 }
 
 TEST_F(NormalizerTest, CleanTextIsNfc) {

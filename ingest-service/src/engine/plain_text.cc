@@ -4,6 +4,9 @@
 #include <absl/strings/match.h>
 #include <absl/strings/str_split.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "dossier/common/strings.h"
 #include "text.h"
 
@@ -12,14 +15,50 @@ namespace {
 
 constexpr size_t kMaxHeadlineBytes = 200;
 constexpr size_t kPreviewBytes = 60;
+constexpr size_t kMaxBylineBytes = 80;
+// A byline or navigation bar sits above the story: within its first few paragraphs.
+constexpr size_t kMaxParagraphsBeforeByline = 3;
 
 bool EndsSentence(std::string_view line) {
   return !line.empty() && std::string_view(".!?:\"')]").find(line.back()) != std::string_view::npos;
 }
 
 bool IsListItem(std::string_view line) {
-  return std::string_view(line).starts_with("- ") || std::string_view(line).starts_with("* ") ||
-         std::string_view(line).starts_with("\u2022");
+  for (std::string_view marker : {"- ", "* ", "\u2022", "\u2013 ", "\u2014 ", "\u00b7 "}) {
+    if (line.starts_with(marker)) return true;
+  }
+  return false;
+}
+
+// "Home | World | Africa | Opinion": three or more short items between bars or bullets, and
+// no sentence among them.
+bool IsNavigationLine(std::string_view line) {
+  for (std::string_view separator : {" | ", " \u00b7 ", " \u2022 ", " > "}) {
+    std::vector<std::string_view> items;
+    for (size_t start = 0;;) {
+      size_t found = line.find(separator, start);
+      items.push_back(line.substr(start, found == std::string_view::npos ? line.npos : found - start));
+      if (found == std::string_view::npos) break;
+      start = found + separator.size();
+    }
+    if (items.size() < 3) continue;
+    return std::all_of(items.begin(), items.end(), [](std::string_view item) {
+      return std::count(item.begin(), item.end(), ' ') < 4 && !EndsSentence(strings::Trim(item));
+    });
+  }
+  return false;
+}
+
+// "By Nuno Sabonete", "By Dispatch correspondent Nuno Sabonete | 21 March 2024 | 4 min read":
+// the byline, whose first item names the authors.
+std::optional<std::string_view> BylineAuthors(std::string_view line) {
+  if (!line.starts_with("By ") || line.size() < 4 || !absl::ascii_isupper(static_cast<unsigned char>(line[3]))) {
+    return std::nullopt;
+  }
+  std::string_view authors =
+      line.substr(3, line.find(" | ") == std::string_view::npos ? line.npos : line.find(" | ") - 3);
+  if (authors.size() > kMaxBylineBytes || EndsSentence(authors)) return std::nullopt;
+  return authors;
 }
 
 }  // namespace
@@ -48,6 +87,16 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       if (section == Section::kRelatedLinks) section = Section::kBody;
       continue;
     }
+    // Reader comments run to the end of the page. A share bar above the article may say
+    // "0 Comments" too, so the header counts only after the story has begun.
+    size_t paragraphs_so_far = page.paragraphs.size() + (paragraph.empty() ? 0 : 1);
+    if (lexicon.IsCommentsHeader(line) && paragraphs_so_far >= 1) {
+      finish_paragraph();
+      section = Section::kComments;
+      comments.preview = std::string(Utf8Prefix(line, kPreviewBytes));
+      comments.length = line.size();
+      continue;
+    }
     // Links under a "You may also like" header: list items and short unpunctuated headlines.
     if (section == Section::kRelatedLinks) {
       if (IsListItem(line) || (line.size() < kMaxHeadlineBytes / 2 && !EndsSentence(line))) {
@@ -56,22 +105,13 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       }
       section = Section::kBody;
     }
-    // Reader comments run to the end of the page. A share bar above the article may say
-    // "0 Comments" too, so the header counts only after some body text.
-    if (lexicon.IsCommentsHeader(line) && page.paragraphs.size() + (paragraph.empty() ? 0 : 1) >= 2) {
-      finish_paragraph();
-      section = Section::kComments;
-      comments.preview = std::string(Utf8Prefix(line, kPreviewBytes));
-      comments.length = line.size();
-      continue;
-    }
     if (lexicon.IsRelatedHeader(line)) {
       finish_paragraph();
       strip(v1::STRIPPED_BLOCK_REASON_RELATED_LINKS, line);
       section = Section::kRelatedLinks;
       continue;
     }
-    if (lexicon.IsFurnitureLine(line)) {
+    if (lexicon.IsFurnitureLine(line) || (paragraphs_so_far <= kMaxParagraphsBeforeByline && IsNavigationLine(line))) {
       bool rewriter = strings::StartsWithIgnoreCase(line, "(word count");
       strip(rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
@@ -81,8 +121,8 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       page.title = line;
       continue;
     }
-    if (std::string_view(line).starts_with("By ") && line.size() < 80 && page.paragraphs.empty() && paragraph.empty()) {
-      page.authors.push_back(line.substr(3));
+    if (auto authors = BylineAuthors(line); authors && paragraphs_so_far <= kMaxParagraphsBeforeByline) {
+      page.authors.emplace_back(*authors);
       strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
     }
