@@ -311,6 +311,18 @@ TEST_F(ExtractorTest, ContextTypesUnknownNames) {
   EXPECT_THAT(MentionTexts("city:2267057"), ElementsAre("Lisbon"));
 }
 
+TEST_F(ExtractorTest, CounterpartsAndCapitalisedTitlesBeforeACommaHaveOwners) {
+  Extract(
+      "Ghana's Foreign Minister, Kofi Adjei, met his Togolese counterpart, Foreign Secretary Yawo Agbeko, in Lome. "
+      "He later called his Nigerien counterpart, Amina Sani.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  auto relations = Relations();
+  EXPECT_THAT(relations, Contains(R("Kofi Adjei", v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, "Ghana")));
+  EXPECT_THAT(relations, Contains(R("Yawo Agbeko", v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, "Togo")));
+  EXPECT_THAT(relations, Contains(R("Yawo Agbeko", v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, "Togo")));
+  EXPECT_THAT(relations, Contains(R("Amina Sani", v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, "Niger")));
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

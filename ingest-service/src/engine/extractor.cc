@@ -474,12 +474,17 @@ class ArticleExtraction {
 
   // Start of a lower-case title ending at `title_end`: title words and up to three modifiers
   // ("economy secretary", "government spokeswoman", "deputy prime minister").
+  // A capitalised title ("Oman's Foreign Minister, Salim al-Harthy") may reach back over
+  // capitalised words too, but not into a name mentioned before it.
   size_t LowerCaseTitleStart(size_t title_end) const {
     size_t title_start = title_end - 1;
+    bool capitalized = tokens_[title_start].capitalized;
     while (title_start > 0 && title_end - title_start < 4) {
       const Token& before = tokens_[title_start - 1];
-      if (!before.is_word || before.capitalized || lexicon_.IsNameStopword(before.text) || before.folded == "the" ||
-          before.folded == "a" || before.folded == "its" || before.folded == "former") {
+      bool ends_mention = !mentions_.empty() && mentions_.back().end_token == title_start;
+      if (!before.is_word || (before.capitalized && !capitalized) || ends_mention ||
+          lexicon_.IsNameStopword(before.text) || before.folded == "the" || before.folded == "a" ||
+          before.folded == "its" || before.folded == "former") {
         break;
       }
       --title_start;
@@ -492,7 +497,12 @@ class ArticleExtraction {
   // organisation ("Nordvik Telecom chief executive"), a city or area ("Ulaanbaatar mayor").
   void AddPerson(size_t title_start, size_t title_end, size_t name_start, size_t name_end) {
     std::optional<size_t> owner_mention;
-    if (title_start > 0 && !mentions_.empty() && mentions_.back().end_token == title_start) {
+    // "her Philippine counterpart, Foreign Secretary Miguel Dizon": the owner precedes "counterpart".
+    size_t owner_end = title_start;
+    if (owner_end >= 2 && tokens_[owner_end - 1].text == "," && tokens_[owner_end - 2].folded == "counterpart") {
+      owner_end -= 2;
+    }
+    if (owner_end > 0 && !mentions_.empty() && mentions_.back().end_token == owner_end) {
       owner_mention = mentions_.size() - 1;
     }
     size_t person = AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, name_start, name_end,
