@@ -323,6 +323,21 @@ TEST_F(ExtractorTest, CounterpartsAndCapitalisedTitlesBeforeACommaHaveOwners) {
   EXPECT_THAT(relations, Contains(R("Amina Sani", v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, "Niger")));
 }
 
+TEST_F(ExtractorTest, PhraseTriggersWinAndNounsAfterDeterminersDoNotFire) {
+  Extract(
+      "Ghana imposed new sanctions on the Coastal Defence Front on Monday. Togo imposed a curfew in Lome. "
+      "Kofi Mensah criticised Togo for an attack on the border post.");
+  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
+  for (const auto& event : facts_.events) {
+    events.emplace_back(event.type, facts_.entities[event.participants.at(0).entity].name);
+  }
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_SANCTION, "Ghana")));  // "imposed new sanctions"
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_RESTRICT, "Togo")));   // "imposed" alone
+  // "Kofi Mensah" opens its sentence but a verb follows: a person.
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_CRITICIZE, "Kofi Mensah")));
+  for (const auto& [type, agent] : events) EXPECT_NE(type, v1::EVENT_TYPE_ATTACK) << agent;  // "an attack"
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

@@ -425,15 +425,30 @@ class ArticleExtraction {
       AddNamed(type, kind, start, end, kPlaceAfterPrepositionConfidence);
     } else if (after_preposition) {
       AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
-    } else if (end - start <= 3 && start > 0) {
-      // A sentence-initial run is too often a headline fragment; inside a sentence two or
-      // three capitalised words are most often a person.
+    } else if (end - start <= 3 && (start > 0 || VerbOrTitleFollows(end))) {
+      // A sentence-initial run is too often a headline fragment unless a verb or a title
+      // follows it ("Sherif El-Din criticised", "Hassan al-Jubouri, a lawmaker"); inside a
+      // sentence two or three capitalised words are most often a person.
       size_t entity =
           AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
       RememberSurname(entity, end);
       ReadTitleAfterName(entity, end);
     }
     return ReadAcronymDefinition(end);
+  }
+
+  // True when an event verb follows token `end`, or ", a/the <title>" does.
+  bool VerbOrTitleFollows(size_t end) const {
+    if (end >= tokens_.size()) return false;
+    if (!tokens_[end].capitalized && lexicon_.FindTrigger(tokens_, end)) return true;
+    if (end + 3 < tokens_.size() && tokens_[end].text == ",") {
+      const std::string& article = tokens_[end + 1].folded;
+      if (article != "a" && article != "an" && article != "the") return false;
+      for (size_t t = end + 2; t < std::min(end + 5, tokens_.size()); ++t) {
+        if (lexicon_.IsRoleTitle(tokens_[t].folded)) return true;
+      }
+    }
+    return false;
   }
 
   // The type the words around an unknown name give it, or UNSPECIFIED:
@@ -930,8 +945,8 @@ class ArticleExtraction {
     for (size_t t = 0; t < tokens_.size(); ++t) {
       // Triggers are lower-case words, capitalised only when they open the sentence.
       if (!tokens_[t].is_word || (tokens_[t].capitalized && t > 0)) continue;
-      const EventTrigger* trigger = lexicon_.FindTrigger(tokens_[t].folded);
-      if (!trigger) continue;
+      const EventTrigger* trigger = lexicon_.FindTrigger(tokens_, t);
+      if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(t))) continue;
       if (cues_.empty()) FindModalityCues();
       bool disaster = trigger->type == v1::EVENT_TYPE_DISASTER;
       if (disaster && std::exchange(disaster_seen, true)) continue;
@@ -1031,6 +1046,14 @@ class ArticleExtraction {
       event.merge_key = MergeKey(event);
       result_.events.push_back(std::move(event));
     }
+  }
+
+  // "an attack", "the strike": a trigger word used as a noun names no new event (natural
+  // disasters, always nouns, are the exception).
+  bool AfterDeterminer(size_t t) const {
+    static const StringSet kDeterminers = {"a",     "an",  "the", "this", "that", "its",
+                                           "their", "his", "her", "our",  "any"};
+    return t > 0 && kDeterminers.contains(tokens_[t - 1].folded);
   }
 
   enum class Subject { kNamed, kImplicit, kUnnamed };

@@ -185,7 +185,14 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
       return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: bad type ", row[1]));
     }
     trigger.cameo_code = row.at(2) == "-" ? "" : row.at(2);
-    lexicon->triggers_.emplace(row[0], trigger);
+    std::vector<std::string_view> words = strings::Split(row[0], " ", /*skip_empty=*/true);
+    if (words.empty() || words.size() > 2) {
+      return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: one or two words, not ", row[0]));
+    }
+    if (words.size() == 2) trigger.next_word = std::string(words[1]);
+    auto& options = lexicon->triggers_[std::string(words[0])];
+    options.push_back(std::move(trigger));
+    std::stable_partition(options.begin(), options.end(), [](const auto& t) { return !t.next_word.empty(); });
   }
   std::vector<std::string> furniture, comments, related;
   for (const auto& row : Rows("furniture_lines.txt")) furniture.push_back(row.at(0));
@@ -252,9 +259,16 @@ v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
 }
 
-const EventTrigger* Lexicon::FindTrigger(std::string_view folded_word) const {
-  auto it = triggers_.find(folded_word);
-  return it == triggers_.end() ? nullptr : &it->second;
+const EventTrigger* Lexicon::FindTrigger(const std::vector<Token>& tokens, size_t index) const {
+  auto it = triggers_.find(tokens[index].folded);
+  if (it == triggers_.end()) return nullptr;
+  for (const EventTrigger& trigger : it->second) {
+    if (trigger.next_word.empty()) return &trigger;
+    for (size_t t = index + 1; t < tokens.size() && t <= index + 1 + kPhraseGap; ++t) {
+      if (tokens[t].folded == trigger.next_word) return &trigger;
+    }
+  }
+  return nullptr;
 }
 
 bool Lexicon::IsFurnitureLine(std::string_view line) const {

@@ -12,6 +12,7 @@
 
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"
+#include "tokens.h"
 
 namespace dossier::engine {
 
@@ -47,11 +48,15 @@ struct AdminArea {
   std::string code;  // e.g. "MZ-P"
 };
 
-/// How a word signals an event.
+/// How a word (or a phrase: "imposed ... sanctions") signals an event.
 struct EventTrigger {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
   std::string cameo_code;
+  std::string next_word;  // a phrase's second word (folded), at most kPhraseGap words later; empty: one word
 };
+
+/// Words allowed between a phrase trigger's two words ("imposed new sanctions", "staged a sit-in").
+inline constexpr size_t kPhraseGap = 2;
 
 /// Everything extraction looks words up in: the country gazetteer (Debian iso-codes plus our
 /// curated aliases and demonyms) and our curated lexicons under data/. Loaded once per
@@ -85,7 +90,9 @@ class Lexicon {
   size_t PlaceNameWordsFrom(std::string_view folded_first_word) const;
   /// The organisation kind a keyword implies, or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
-  const EventTrigger* FindTrigger(std::string_view folded_word) const;
+  /// The event the token at `index` signals: a phrase starting there ("staged a coup") wins
+  /// over the word alone ("staged"); nullptr when it signals none.
+  const EventTrigger* FindTrigger(const std::vector<Token>& tokens, size_t index) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
   bool IsFurnitureLine(std::string_view line) const;
   /// A line that opens reader comments ("3 Comments"): the rest of the page is comments.
@@ -109,7 +116,7 @@ class Lexicon {
   StringSet name_stopwords_;
   StringMap<v1::EntityType> place_keywords_;
   StringMap<v1::OrganizationKind> organization_keywords_;
-  StringMap<EventTrigger> triggers_;
+  StringMap<std::vector<EventTrigger>> triggers_;  // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;
   std::unique_ptr<RE2> related_header_;
