@@ -31,6 +31,9 @@ constexpr double kGazetteerCityConfidence = 0.85;
 constexpr double kInferredOfficeConfidence = 0.5;
 constexpr double kGazetteerFactConfidence = 0.6;
 
+// Two adjacent names are related by the words between them only when these are few.
+constexpr size_t kMaxWordsBetweenRelated = 7;
+
 // An article is about a country (or company) only if it names it this often.
 constexpr int kMinMentionsOfDominantEntity = 3;
 
@@ -848,6 +851,8 @@ class ArticleExtraction {
       const SentenceMention& b = mentions_[m + 1];
       const auto& ea = result_.entities[a.entity];
       const auto& eb = result_.entities[b.entity];
+      // Relations are stated by a few words between two names.
+      if (b.first_token > a.end_token + kMaxWordsBetweenRelated) continue;
       std::string between = Folded(a.end_token, b.first_token);
       if (eb.type == v1::ENTITY_TYPE_COUNTRY &&
           (ea.type == v1::ENTITY_TYPE_CITY || ea.type == v1::ENTITY_TYPE_FACILITY)) {

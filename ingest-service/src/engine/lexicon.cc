@@ -272,7 +272,10 @@ const EventTrigger* Lexicon::FindTrigger(const std::vector<Token>& tokens, size_
 }
 
 bool Lexicon::IsFurnitureLine(std::string_view line) const {
-  return RE2::FullMatch(strings::Trim(line), *furniture_line_);
+  // Page furniture is a short line; a paragraph this long is text, whatever its first words.
+  constexpr size_t kMaxFurnitureLineBytes = 300;
+  line = strings::Trim(line);
+  return line.size() <= kMaxFurnitureLineBytes && RE2::FullMatch(line, *furniture_line_);
 }
 
 bool Lexicon::IsCommentsHeader(std::string_view line) const {
