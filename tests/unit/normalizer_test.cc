@@ -61,6 +61,17 @@ TEST_F(NormalizerTest, HtmlKeepsArticleParagraphsAndDropsFurniture) {
               Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_RELATED_LINKS)));
 }
 
+TEST_F(NormalizerTest, MalformedHtmlStillYieldsItsText) {
+  // Unclosed paragraphs, a stray end tag, entities, a page that declares another charset.
+  auto article = Normalize(
+      "<html><head><meta charset=\"iso-8859-1\"><title>Border talks</title></head><body><article>"
+      "<p>Kone&#8217;s team met Boateng &amp; aides in S&eacute;gou on Monday."
+      "</div><p>They agreed to meet again <b>in May</article></body></html>");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "Kone\u2019s team met Boateng & aides in S\u00e9gou on Monday.\n\nThey agreed to meet again in May");
+}
+
 TEST_F(NormalizerTest, HtmlMetadataComesFromMetaTagsAndJsonLd) {
   auto article = Normalize(kPage);
   ASSERT_TRUE(article.ok()) << article.status();

@@ -4,10 +4,13 @@
 #include <absl/strings/match.h>
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
-#include <gumbo.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
 #include <array>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <utility>
 
 #include "dossier/common/strings.h"
@@ -18,31 +21,120 @@ namespace {
 
 constexpr size_t kPreviewBytes = 60;
 
-std::string_view Attribute(const GumboNode* node, const char* name) {
-  const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
-  return attribute ? std::string_view(attribute->value) : std::string_view();
+// The elements the walker tells apart; everything else is kOther.
+enum class Tag {
+  kOther,
+  kA,
+  kArticle,
+  kAside,
+  kBody,
+  kBr,
+  kButton,
+  kForm,
+  kFooter,
+  kH1,
+  kHeader,
+  kIframe,
+  kLink,
+  kMain,
+  kMeta,
+  kNav,
+  kNoscript,
+  kP,
+  kScript,
+  kSelect,
+  kStyle,
+  kSvg,
+  kTemplate,
+  kTime,
+  kTitle,
+  kBlock,
+};
+
+// libxml2's HTML parser gives lower-case element names.
+Tag TagOf(const xmlNode* node) {
+  static const std::unordered_map<std::string_view, Tag> kTags = {{"a", Tag::kA},
+                                                                  {"article", Tag::kArticle},
+                                                                  {"aside", Tag::kAside},
+                                                                  {"body", Tag::kBody},
+                                                                  {"br", Tag::kBr},
+                                                                  {"button", Tag::kButton},
+                                                                  {"form", Tag::kForm},
+                                                                  {"footer", Tag::kFooter},
+                                                                  {"h1", Tag::kH1},
+                                                                  {"header", Tag::kHeader},
+                                                                  {"iframe", Tag::kIframe},
+                                                                  {"link", Tag::kLink},
+                                                                  {"main", Tag::kMain},
+                                                                  {"meta", Tag::kMeta},
+                                                                  {"nav", Tag::kNav},
+                                                                  {"noscript", Tag::kNoscript},
+                                                                  {"p", Tag::kP},
+                                                                  {"script", Tag::kScript},
+                                                                  {"select", Tag::kSelect},
+                                                                  {"style", Tag::kStyle},
+                                                                  {"svg", Tag::kSvg},
+                                                                  {"template", Tag::kTemplate},
+                                                                  {"time", Tag::kTime},
+                                                                  {"title", Tag::kTitle},
+                                                                  // Other elements that start and end a block of text.
+                                                                  {"div", Tag::kBlock},
+                                                                  {"li", Tag::kBlock},
+                                                                  {"ul", Tag::kBlock},
+                                                                  {"ol", Tag::kBlock},
+                                                                  {"h2", Tag::kBlock},
+                                                                  {"h3", Tag::kBlock},
+                                                                  {"h4", Tag::kBlock},
+                                                                  {"h5", Tag::kBlock},
+                                                                  {"h6", Tag::kBlock},
+                                                                  {"blockquote", Tag::kBlock},
+                                                                  {"section", Tag::kBlock},
+                                                                  {"tr", Tag::kBlock},
+                                                                  {"table", Tag::kBlock},
+                                                                  {"figcaption", Tag::kBlock},
+                                                                  {"figure", Tag::kBlock},
+                                                                  {"pre", Tag::kBlock},
+                                                                  {"dl", Tag::kBlock},
+                                                                  {"dt", Tag::kBlock},
+                                                                  {"dd", Tag::kBlock},
+                                                                  {"address", Tag::kBlock},
+                                                                  {"hr", Tag::kBlock}};
+  if (node->type != XML_ELEMENT_NODE || !node->name) return Tag::kOther;
+  auto it = kTags.find(reinterpret_cast<const char*>(node->name));
+  return it == kTags.end() ? Tag::kOther : it->second;
+}
+
+std::string_view Text(const xmlChar* text) {
+  return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
+}
+
+std::string_view Attribute(const xmlNode* node, std::string_view name) {
+  for (const xmlAttr* attribute = node->properties; attribute; attribute = attribute->next) {
+    if (Text(attribute->name) == name) return attribute->children ? Text(attribute->children->content) : "";
+  }
+  return {};
 }
 
 // Reason to drop an element by its tag, or UNSPECIFIED to keep it.
-StrippedBlockReason ReasonForTag(GumboTag tag) {
+StrippedBlockReason ReasonForTag(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
       return v1::STRIPPED_BLOCK_REASON_SCRIPT_OR_STYLE;
-    case GUMBO_TAG_NAV:
+    case Tag::kNav:
       return v1::STRIPPED_BLOCK_REASON_NAVIGATION;
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
+    case Tag::kHeader:
+    case Tag::kFooter:
       return v1::STRIPPED_BLOCK_REASON_HEADER_OR_FOOTER;
-    case GUMBO_TAG_ASIDE:
+    case Tag::kAside:
       return v1::STRIPPED_BLOCK_REASON_RELATED_LINKS;
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_SELECT:
+    case Tag::kForm:
+    case Tag::kButton:
+    case Tag::kIframe:
+    case Tag::kSvg:
+    case Tag::kSelect:
       return v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE;
     default:
       return v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
@@ -50,7 +142,7 @@ StrippedBlockReason ReasonForTag(GumboTag tag) {
 }
 
 // Reason to drop an element by words in its class and id ("share-bar", "comments").
-StrippedBlockReason ReasonForClass(const GumboNode* node) {
+StrippedBlockReason ReasonForClass(const xmlNode* node) {
   static const std::array<std::pair<std::string_view, StrippedBlockReason>, 16> kWords = {{
       {"share", v1::STRIPPED_BLOCK_REASON_SHARE_BAR},
       {"social", v1::STRIPPED_BLOCK_REASON_SHARE_BAR},
@@ -77,58 +169,27 @@ StrippedBlockReason ReasonForClass(const GumboNode* node) {
   return v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
 }
 
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_HR:
-      return true;
-    default:
-      return false;
-  }
+bool IsBlock(Tag tag) {
+  return tag == Tag::kBlock || tag == Tag::kP || tag == Tag::kH1 || tag == Tag::kBr || tag == Tag::kArticle ||
+         tag == Tag::kMain;
 }
 
-void AppendAllText(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-    out += node->v.text.text;
+bool IsText(const xmlNode* node) { return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE; }
+
+void AppendAllText(const xmlNode* node, std::string& out) {
+  if (IsText(node)) {
+    out += Text(node->content);
     out += ' ';
-  } else if (node->type == GUMBO_NODE_ELEMENT) {
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      AppendAllText(static_cast<const GumboNode*>(children.data[i]), out);
-    }
+  } else if (node->type == XML_ELEMENT_NODE) {
+    for (const xmlNode* child = node->children; child; child = child->next) AppendAllText(child, out);
   }
 }
 
-const GumboNode* FindFirst(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    if (auto* found = FindFirst(static_cast<const GumboNode*>(children.data[i]), tag)) return found;
+const xmlNode* FindFirst(const xmlNode* node, Tag tag) {
+  if (node->type != XML_ELEMENT_NODE) return nullptr;
+  if (TagOf(node) == tag) return node;
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    if (auto* found = FindFirst(child, tag)) return found;
   }
   return nullptr;
 }
@@ -137,19 +198,15 @@ class BodyWalker {
  public:
   BodyWalker(const Lexicon& lexicon, HtmlPage& page) : lexicon_(lexicon), page_(page) {}
 
-  void Walk(const GumboNode* node, bool in_link) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-      std::string_view text = node->v.text.text;
+  void Walk(const xmlNode* node, bool in_link) {
+    if (IsText(node)) {
+      std::string_view text = Text(node->content);
       current_ += text;
       if (in_link) current_link_bytes_ += text.size();
       return;
     }
-    if (node->type == GUMBO_NODE_WHITESPACE) {
-      current_ += ' ';
-      return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT) return;
-    GumboTag tag = node->v.element.tag;
+    if (node->type != XML_ELEMENT_NODE) return;
+    Tag tag = TagOf(node);
     StrippedBlockReason reason = ReasonForTag(tag);
     if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) reason = ReasonForClass(node);
     if (reason != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
@@ -160,23 +217,19 @@ class BodyWalker {
     }
     bool block = IsBlock(tag);
     if (block) Flush(tag);
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      Walk(static_cast<const GumboNode*>(children.data[i]), in_link || tag == GUMBO_TAG_A);
+    for (const xmlNode* child = node->children; child; child = child->next) {
+      Walk(child, in_link || tag == Tag::kA);
     }
     if (block) Flush(tag);
   }
 
   /// Walks the children of the content root; the root's own class names do not strip it.
-  void WalkChildren(const GumboNode* root) {
-    if (root->type != GUMBO_NODE_ELEMENT) return;
-    const GumboVector& children = root->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      Walk(static_cast<const GumboNode*>(children.data[i]), false);
-    }
+  void WalkChildren(const xmlNode* root) {
+    if (root->type != XML_ELEMENT_NODE) return;
+    for (const xmlNode* child = root->children; child; child = child->next) Walk(child, false);
   }
 
-  void Flush(GumboTag tag) {
+  void Flush(Tag tag) {
     std::string text = CollapseWhitespace(current_);
     size_t link_bytes = current_link_bytes_;
     current_.clear();
@@ -188,7 +241,7 @@ class BodyWalker {
       Strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, text);
     } else if (link_bytes * 10 > text.size() * 6) {
       Strip(v1::STRIPPED_BLOCK_REASON_LINK_DENSE, text);
-    } else if (tag == GUMBO_TAG_H1 && FoldForMatching(text) == FoldForMatching(page_.title)) {
+    } else if (tag == Tag::kH1 && FoldForMatching(text) == FoldForMatching(page_.title)) {
       // The headline repeated above the body; the title field has it.
     } else if (std::string_view(text).starts_with("By ") && text.size() < 80 && page_.paragraphs.empty()) {
       if (page_.authors.empty()) page_.authors.push_back(text.substr(3));
@@ -249,10 +302,10 @@ void ReadJsonLd(std::string_view json_text, HtmlPage& page) {
   }
 }
 
-void ReadHead(const GumboNode* node, HtmlPage& page, std::string& title_tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_META) {
+void ReadHead(const xmlNode* node, HtmlPage& page, std::string& title_tag) {
+  if (node->type != XML_ELEMENT_NODE) return;
+  Tag tag = TagOf(node);
+  if (tag == Tag::kMeta) {
     std::string key = strings::ToLowerAscii(Attribute(node, "property").empty() ? Attribute(node, "name")
                                                                                 : Attribute(node, "property"));
     std::string content = CollapseWhitespace(Attribute(node, "content"));
@@ -268,15 +321,15 @@ void ReadHead(const GumboNode* node, HtmlPage& page, std::string& title_tag) {
     }
     return;
   }
-  if (tag == GUMBO_TAG_LINK && strings::ToLowerAscii(Attribute(node, "rel")) == "canonical") {
+  if (tag == Tag::kLink && strings::ToLowerAscii(Attribute(node, "rel")) == "canonical") {
     page.canonical_url = std::string(Attribute(node, "href"));
     return;
   }
-  if (tag == GUMBO_TAG_TITLE) {
+  if (tag == Tag::kTitle) {
     AppendAllText(node, title_tag);
     return;
   }
-  if (tag == GUMBO_TAG_SCRIPT) {
+  if (tag == Tag::kScript) {
     if (strings::ToLowerAscii(Attribute(node, "type")) == "application/ld+json") {
       std::string json;
       AppendAllText(node, json);
@@ -284,34 +337,42 @@ void ReadHead(const GumboNode* node, HtmlPage& page, std::string& title_tag) {
     }
     return;
   }
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    ReadHead(static_cast<const GumboNode*>(children.data[i]), page, title_tag);
-  }
+  for (const xmlNode* child = node->children; child; child = child->next) ReadHead(child, page, title_tag);
 }
+
+// The parsed document, freed when it goes out of scope.
+struct DocumentDeleter {
+  void operator()(xmlDoc* document) const { xmlFreeDoc(document); }
+};
 
 }  // namespace
 
 HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
+  // libxml2 must be initialised once before threads parse at the same time.
+  static std::once_flag initialised;
+  std::call_once(initialised, [] { xmlInitParser(); });
   HtmlPage page;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // Recovering parse of UTF-8 (the request's encoding, whatever the page declares), no
+  // network access, no error output; text nodes keep every character.
+  std::unique_ptr<xmlDoc, DocumentDeleter> document(htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+  const xmlNode* top = document ? xmlDocGetRootElement(document.get()) : nullptr;
+  if (!top) return page;
   std::string title_tag;
-  ReadHead(output->root, page, title_tag);
+  ReadHead(top, page, title_tag);
   if (page.title.empty()) page.title = CollapseWhitespace(title_tag);
 
-  const GumboNode* root = FindFirst(output->root, GUMBO_TAG_ARTICLE);
-  if (!root) root = FindFirst(output->root, GUMBO_TAG_MAIN);
-  if (!root) root = FindFirst(output->root, GUMBO_TAG_BODY);
-  if (!root) root = output->root;
+  const xmlNode* root = FindFirst(top, Tag::kArticle);
+  if (!root) root = FindFirst(top, Tag::kMain);
+  if (!root) root = FindFirst(top, Tag::kBody);
+  if (!root) root = top;
   if (page.published.empty()) {
-    if (const GumboNode* time = FindFirst(root, GUMBO_TAG_TIME)) {
-      page.published = std::string(Attribute(time, "datetime"));
-    }
+    if (const xmlNode* time = FindFirst(root, Tag::kTime)) page.published = std::string(Attribute(time, "datetime"));
   }
   BodyWalker walker(lexicon, page);
   walker.WalkChildren(root);
-  walker.Flush(GUMBO_TAG_P);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  walker.Flush(Tag::kP);
   return page;
 }
 

@@ -22,7 +22,7 @@ struct HtmlPage {
   size_t link_bytes = 0;  // of which inside links
 };
 
-/// Parses `html` with gumbo (HTML5) and keeps the article body: the <article> (or <main>,
+/// Parses `html` with libxml2 (its forgiving HTML parser) and keeps the article body: the <article> (or <main>,
 /// or <body>) minus scripts, navigation, share bars, related links, comments, cookie and
 /// newsletter boxes, furniture lines and link-dense blocks. Metadata comes from <title>,
 /// OpenGraph and article meta tags, JSON-LD NewsArticle, <time> and <link rel=canonical>.
