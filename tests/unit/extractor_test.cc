@@ -338,6 +338,25 @@ TEST_F(ExtractorTest, PhraseTriggersWinAndNounsAfterDeterminersDoNotFire) {
   for (const auto& [type, agent] : events) EXPECT_NE(type, v1::EVENT_TYPE_ATTACK) << agent;  // "an attack"
 }
 
+TEST_F(ExtractorTest, PassivesAppositionsAndModifiersFindTheRealSubject) {
+  Extract(
+      "The accord was signed by Trade Minister Kofi Mensah on Monday. "
+      "Yaw Boateng, a lawmaker from the Green Steppe Party, criticised Mensah on Tuesday. "
+      "Residents of Tamale said the road was closed.");
+  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
+  for (const auto& event : facts_.events) {
+    for (const auto& participant : event.participants) {
+      if (participant.role == v1::PARTICIPANT_ROLE_AGENT) {
+        events.emplace_back(event.type, facts_.entities[participant.entity].name);
+      }
+    }
+  }
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_AGREEMENT, "Kofi Mensah")));
+  EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_CRITICIZE, "Yaw Boateng")));
+  // The residents said it, not Tamale: no statement.
+  for (const auto& [type, agent] : events) EXPECT_NE(type, v1::EVENT_TYPE_STATEMENT) << agent;
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

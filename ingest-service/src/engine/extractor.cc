@@ -31,6 +31,11 @@ constexpr double kGazetteerCityConfidence = 0.85;
 constexpr double kInferredOfficeConfidence = 0.5;
 constexpr double kGazetteerFactConfidence = 0.6;
 
+// An apposition ("Saber, a lawmaker from the opposition party,") is at most this long.
+constexpr size_t kMaxAppositionTokens = 20;
+// Title words between "by" and a passive's agent ("by Vietnamese Trade Minister Lan").
+constexpr size_t kMaxTitleTokens = 4;
+
 // Two adjacent names are related by the words between them only when these are few.
 constexpr size_t kMaxWordsBetweenRelated = 7;
 
@@ -428,7 +433,7 @@ class ArticleExtraction {
       AddNamed(type, kind, start, end, kPlaceAfterPrepositionConfidence);
     } else if (after_preposition) {
       AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
-    } else if (end - start <= 3 && (start > 0 || VerbOrTitleFollows(end))) {
+    } else if (end - start <= 3 && (start > 0 || VerbOrTitleFollows(end)) && !HasOfPhrase(start, end)) {
       // A sentence-initial run is too often a headline fragment unless a verb or a title
       // follows it ("Sherif El-Din criticised", "Hassan al-Jubouri, a lawmaker"); inside a
       // sentence two or three capitalised words are most often a person.
@@ -438,6 +443,14 @@ class ArticleExtraction {
       ReadTitleAfterName(entity, end);
     }
     return ReadAcronymDefinition(end);
+  }
+
+  // "Residents of Tamale", "Friends for Peace": an "of" or "for" phrase is no part of a person's name.
+  bool HasOfPhrase(size_t start, size_t end) const {
+    for (size_t t = start; t < end; ++t) {
+      if (tokens_[t].folded == "of" || tokens_[t].folded == "for") return true;
+    }
+    return false;
   }
 
   // True when an event verb follows token `end`, or ", a/the <title>" does.
@@ -993,6 +1006,20 @@ class ArticleExtraction {
           agent = conjunct = nullptr;
           break;
       }
+      // "signed by Vietnamese Trade Minister Lan": a passive's agent follows "by"; what came
+      // before is its target.
+      if (t + 2 < tokens_.size() && tokens_[t + 1].folded == "by") {
+        for (const auto& mention : mentions_) {
+          if (mention.first_token < t + 2 || mention.first_token > t + 2 + kMaxTitleTokens ||
+              IsPlace(result_.entities[mention.entity].type) || mention.modifier) {
+            continue;
+          }
+          other = agent != &mention ? agent : nullptr;
+          agent = &mention;
+          conjunct = nullptr;
+          break;
+        }
+      }
       // "“We will stay,” said Ama Boateng": the speaker follows the verb.
       if (statement && t + 1 < tokens_.size() && t > 0 && IsQuoteOrComma(tokens_[t - 1].text) && other &&
           other->first_token == t + 1 && !IsPlace(result_.entities[other->entity].type)) {
@@ -1105,9 +1132,24 @@ class ArticleExtraction {
     while (s > 0 && kSkipped.contains(tokens_[s - 1].folded)) --s;
     if (s == 0) return Subject::kNamed;
     const Token& word = tokens_[s - 1];
+    // "Saber, a lawmaker from the Nile Dignity Party, criticised": the subject stands before
+    // the apposition's opening comma.
+    if (word.text == "," && s >= 2) {
+      for (size_t c = s - 2; c > 0 && c + kMaxAppositionTokens > s; --c) {
+        if (tokens_[c].text != ",") continue;
+        for (const auto& mention : mentions_) {
+          if (mention.end_token == c && !mention.after_preposition && !mention.modifier) {
+            implicit = mention;
+            return Subject::kImplicit;
+          }
+        }
+        break;
+      }
+    }
     if (!word.is_word || word.capitalized && word.folded != "he" && word.folded != "she") return Subject::kNamed;
     for (const auto& mention : mentions_) {
-      if (mention.end_token == s) return Subject::kNamed;
+      // "Residents of Kyaukme said": the name only says whose residents.
+      if (mention.end_token == s) return mention.modifier ? Subject::kUnnamed : Subject::kNamed;
     }
     if (kFunctionWords.contains(word.folded)) return Subject::kNamed;
     // "MPUP supporters protested", "Canada's foreign ministry said": a name (up to two
@@ -1115,7 +1157,8 @@ class ArticleExtraction {
     for (size_t modifiers = 0; modifiers < 3 && s >= 2 + modifiers; ++modifiers) {
       size_t noun_start = s - 1 - modifiers;
       for (const auto& mention : mentions_) {
-        if (mention.end_token == noun_start && !mention.after_preposition && (mention.possessive || modifiers == 0)) {
+        if (mention.end_token == noun_start && !mention.after_preposition && !mention.modifier &&
+            (mention.possessive || modifiers == 0)) {
           implicit = SentenceMention{mention.entity, mention.first_token, s, false, false, false};
           return Subject::kImplicit;
         }
