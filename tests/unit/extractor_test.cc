@@ -58,6 +58,19 @@ class ExtractorTest : public ::testing::Test {
     return relations;
   }
 
+  // (type, agent name) of every event with an agent.
+  std::vector<std::pair<v1::EventType, std::string>> EventAgents() const {
+    std::vector<std::pair<v1::EventType, std::string>> events;
+    for (const auto& event : facts_.events) {
+      for (const auto& participant : event.participants) {
+        if (participant.role == v1::PARTICIPANT_ROLE_AGENT) {
+          events.emplace_back(event.type, facts_.entities[participant.entity].name);
+        }
+      }
+    }
+    return events;
+  }
+
   const ExtractedEvent* Event(v1::EventType type) const {
     for (const auto& event : facts_.events) {
       if (event.type == type) return &event;
@@ -327,10 +340,7 @@ TEST_F(ExtractorTest, PhraseTriggersWinAndNounsAfterDeterminersDoNotFire) {
   Extract(
       "Ghana imposed new sanctions on the Coastal Defence Front on Monday. Togo imposed a curfew in Lome. "
       "Kofi Mensah criticised Togo for an attack on the border post.");
-  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
-  for (const auto& event : facts_.events) {
-    events.emplace_back(event.type, facts_.entities[event.participants.at(0).entity].name);
-  }
+  auto events = EventAgents();
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_SANCTION, "Ghana")));  // "imposed new sanctions"
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_RESTRICT, "Togo")));   // "imposed" alone
   // "Kofi Mensah" opens its sentence but a verb follows: a person.
@@ -343,14 +353,7 @@ TEST_F(ExtractorTest, PassivesAppositionsAndModifiersFindTheRealSubject) {
       "The accord was signed by Trade Minister Kofi Mensah on Monday. "
       "Yaw Boateng, a lawmaker from the Green Steppe Party, criticised Mensah on Tuesday. "
       "Residents of Tamale said the road was closed.");
-  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
-  for (const auto& event : facts_.events) {
-    for (const auto& participant : event.participants) {
-      if (participant.role == v1::PARTICIPANT_ROLE_AGENT) {
-        events.emplace_back(event.type, facts_.entities[participant.entity].name);
-      }
-    }
-  }
+  auto events = EventAgents();
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_AGREEMENT, "Kofi Mensah")));
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_CRITICIZE, "Yaw Boateng")));
   // The residents said it, not Tamale: no statement.
@@ -370,14 +373,7 @@ TEST_F(ExtractorTest, SubjectsNamedEarlierSpeakersAfterQuotesAndUnnamedSpeakers)
       "The Coastal Defence Front attacked a convoy on Monday. The group seized the port of Tema on Tuesday. "
       "Interior Minister Salif Kone visited Accra. He criticised the Coastal Defence Front. "
       "\u201cWe will rebuild,\u201d said Ama Boateng. Officials said the road was closed.");
-  std::vector<std::pair<v1::EventType, std::string>> events;  // type, agent
-  for (const auto& event : facts_.events) {
-    for (const auto& participant : event.participants) {
-      if (participant.role == v1::PARTICIPANT_ROLE_AGENT) {
-        events.emplace_back(event.type, facts_.entities[participant.entity].name);
-      }
-    }
-  }
+  auto events = EventAgents();
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_SEIZE, "Coastal Defence Front")));  // "The group"
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_CRITICIZE, "Salif Kone")));         // "He"
   EXPECT_THAT(events, Contains(Pair(v1::EVENT_TYPE_STATEMENT, "Ama Boateng")));
