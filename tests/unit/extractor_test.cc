@@ -360,6 +360,17 @@ TEST_F(ExtractorTest, PassivesAppositionsAndModifiersFindTheRealSubject) {
   for (const auto& [type, agent] : events) EXPECT_NE(type, v1::EVENT_TYPE_STATEMENT) << agent;
 }
 
+TEST_F(ExtractorTest, PlacesOfCompaniesFacilitiesAndDistricts) {
+  Extract(
+      "The Lisbon-based Atlantic Shipping Company bought the terminal. Flights to Goma stopped on Monday, and Goma "
+      "International Airport closed. Fighters raided Chai in Macomia district of Cabo Delgado province.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  auto relations = Relations();
+  EXPECT_THAT(relations, Contains(R("Atlantic Shipping Company", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Lisbon")));
+  EXPECT_THAT(relations, Contains(R("Goma International Airport", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Goma")));
+  EXPECT_THAT(relations, Contains(R("Macomia", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Cabo Delgado")));
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

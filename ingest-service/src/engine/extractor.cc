@@ -158,8 +158,9 @@ struct SentenceMention {
   size_t first_token;
   size_t end_token;  // exclusive
   bool after_preposition;
-  bool possessive;  // "Ghana's envoy": the head is what follows
-  bool modifier;    // after "for", "of", ...: not a participant
+  bool possessive;           // "Ghana's envoy": the head is what follows
+  bool modifier;             // after "for", "of", ...: not a participant
+  bool attributive = false;  // "Monterrey-based": the place of what follows
 };
 
 // Builds the facts of one article.
@@ -276,6 +277,7 @@ class ArticleExtraction {
     if (result_.mentions.size() == mentions_before) return;
     result_.mentions.back().span.end = tokens_[i].start + text.rfind('-');
     mentions_.back().modifier = true;
+    mentions_.back().attributive = true;
   }
 
   // The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
@@ -709,6 +711,19 @@ class ArticleExtraction {
     for (const auto& [entity, alpha2] : area_country_) {
       relate(entity, EntityKey("country:", alpha2), v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
     }
+    // "Goma International Airport", "Tuguegarao City Hall": a facility named after a city
+    // the article names lies in it; its name is the evidence.
+    for (size_t facility = 0; facility < result_.entities.size(); ++facility) {
+      const auto& name = result_.entities[facility].name;
+      if (result_.entities[facility].type != v1::ENTITY_TYPE_FACILITY || mentions_of[facility].empty()) continue;
+      for (const auto& [city, unused] : city_of_entity_) {
+        const auto& city_name = result_.entities[city].name;
+        if (name.size() > city_name.size() && name.starts_with(city_name) && name[city_name.size()] == ' ') {
+          result_.relationships.push_back({facility, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, city, "",
+                                           kGazetteerFactConfidence, mentions_of[facility].front()->span});
+        }
+      }
+    }
   }
 
   // A name read as a person in one sentence and as a place in another ("in Cabo Delgado",
@@ -914,7 +929,11 @@ class ArticleExtraction {
   // Macomia", "Dashdondog of the governing Unity Party", "Phiri (PRM)", "Razafimahefa, who
   // heads the TAM coalition", "the DSB, led by Brigadier Suleiman".
   void ExtractAppositionRelation(const SentenceMention& a, const SentenceMention& b, const std::string& between) {
-    static const RE2 kPlaceIn(R"(, (?:a|an|the) (?:[a-z-]+ ){0,2}(?:in|of|near)(?: the)?)");
+    // ", a village in", "district of" ("Macomia district of Cabo Delgado province").
+    static const RE2 kPlaceIn(
+        R"(, (?:a|an|the) (?:[a-z-]+ ){0,2}(?:in|of|near)(?: the)?|(?:district|province|region|county|state|department|municipality) of(?: the)?)");
+    // "Monterrey-based Grupo Valdés", "the Montreal-based charity Santé Solidarité".
+    static const RE2 kBasedIn(R"((?:[a-z-]+ ){0,2})");
     static const RE2 kMemberOf(
         R"(,? ?(?:(?:a|an) [a-z-]+ )?(?:of|from|for) the(?: opposition| governing| ruling)?|\()");
     static const RE2 kWhoLeads(R"(, who (?:heads|leads|chairs|founded) the)");
@@ -925,6 +944,9 @@ class ArticleExtraction {
     if (a_place && IsPlace(eb.type) && between.find("capital") == std::string::npos &&
         RE2::FullMatch(between, kPlaceIn)) {
       AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
+    }
+    if (a.attributive && eb.type == v1::ENTITY_TYPE_ORGANIZATION && RE2::FullMatch(between, kBasedIn)) {
+      AddRelation(b, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, a, 0.7);
     }
     if (ea.type == v1::ENTITY_TYPE_PERSON && eb.organization_kind == v1::ORGANIZATION_KIND_POLITICAL_PARTY &&
         RE2::FullMatch(between, kMemberOf)) {
