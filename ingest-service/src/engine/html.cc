@@ -10,11 +10,11 @@
 #include <array>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 #include <utility>
 
 #include "dossier/common/strings.h"
 #include "text.h"
+#include "word_sets.h"
 
 namespace dossier::engine {
 namespace {
@@ -53,52 +53,52 @@ enum class Tag {
 
 // libxml2's HTML parser gives lower-case element names.
 Tag TagOf(const xmlNode* node) {
-  static const std::unordered_map<std::string_view, Tag> kTags = {{"a", Tag::kA},
-                                                                  {"article", Tag::kArticle},
-                                                                  {"aside", Tag::kAside},
-                                                                  {"body", Tag::kBody},
-                                                                  {"br", Tag::kBr},
-                                                                  {"button", Tag::kButton},
-                                                                  {"form", Tag::kForm},
-                                                                  {"footer", Tag::kFooter},
-                                                                  {"h1", Tag::kH1},
-                                                                  {"header", Tag::kHeader},
-                                                                  {"iframe", Tag::kIframe},
-                                                                  {"link", Tag::kLink},
-                                                                  {"main", Tag::kMain},
-                                                                  {"meta", Tag::kMeta},
-                                                                  {"nav", Tag::kNav},
-                                                                  {"noscript", Tag::kNoscript},
-                                                                  {"p", Tag::kP},
-                                                                  {"script", Tag::kScript},
-                                                                  {"select", Tag::kSelect},
-                                                                  {"style", Tag::kStyle},
-                                                                  {"svg", Tag::kSvg},
-                                                                  {"template", Tag::kTemplate},
-                                                                  {"time", Tag::kTime},
-                                                                  {"title", Tag::kTitle},
-                                                                  // Other elements that start and end a block of text.
-                                                                  {"div", Tag::kBlock},
-                                                                  {"li", Tag::kBlock},
-                                                                  {"ul", Tag::kBlock},
-                                                                  {"ol", Tag::kBlock},
-                                                                  {"h2", Tag::kBlock},
-                                                                  {"h3", Tag::kBlock},
-                                                                  {"h4", Tag::kBlock},
-                                                                  {"h5", Tag::kBlock},
-                                                                  {"h6", Tag::kBlock},
-                                                                  {"blockquote", Tag::kBlock},
-                                                                  {"section", Tag::kBlock},
-                                                                  {"tr", Tag::kBlock},
-                                                                  {"table", Tag::kBlock},
-                                                                  {"figcaption", Tag::kBlock},
-                                                                  {"figure", Tag::kBlock},
-                                                                  {"pre", Tag::kBlock},
-                                                                  {"dl", Tag::kBlock},
-                                                                  {"dt", Tag::kBlock},
-                                                                  {"dd", Tag::kBlock},
-                                                                  {"address", Tag::kBlock},
-                                                                  {"hr", Tag::kBlock}};
+  static const WordMap<Tag> kTags = {{"a", Tag::kA},
+                                     {"article", Tag::kArticle},
+                                     {"aside", Tag::kAside},
+                                     {"body", Tag::kBody},
+                                     {"br", Tag::kBr},
+                                     {"button", Tag::kButton},
+                                     {"form", Tag::kForm},
+                                     {"footer", Tag::kFooter},
+                                     {"h1", Tag::kH1},
+                                     {"header", Tag::kHeader},
+                                     {"iframe", Tag::kIframe},
+                                     {"link", Tag::kLink},
+                                     {"main", Tag::kMain},
+                                     {"meta", Tag::kMeta},
+                                     {"nav", Tag::kNav},
+                                     {"noscript", Tag::kNoscript},
+                                     {"p", Tag::kP},
+                                     {"script", Tag::kScript},
+                                     {"select", Tag::kSelect},
+                                     {"style", Tag::kStyle},
+                                     {"svg", Tag::kSvg},
+                                     {"template", Tag::kTemplate},
+                                     {"time", Tag::kTime},
+                                     {"title", Tag::kTitle},
+                                     // Other elements that start and end a block of text.
+                                     {"div", Tag::kBlock},
+                                     {"li", Tag::kBlock},
+                                     {"ul", Tag::kBlock},
+                                     {"ol", Tag::kBlock},
+                                     {"h2", Tag::kBlock},
+                                     {"h3", Tag::kBlock},
+                                     {"h4", Tag::kBlock},
+                                     {"h5", Tag::kBlock},
+                                     {"h6", Tag::kBlock},
+                                     {"blockquote", Tag::kBlock},
+                                     {"section", Tag::kBlock},
+                                     {"tr", Tag::kBlock},
+                                     {"table", Tag::kBlock},
+                                     {"figcaption", Tag::kBlock},
+                                     {"figure", Tag::kBlock},
+                                     {"pre", Tag::kBlock},
+                                     {"dl", Tag::kBlock},
+                                     {"dt", Tag::kBlock},
+                                     {"dd", Tag::kBlock},
+                                     {"address", Tag::kBlock},
+                                     {"hr", Tag::kBlock}};
   if (node->type != XML_ELEMENT_NODE || !node->name) return Tag::kOther;
   auto it = kTags.find(reinterpret_cast<const char*>(node->name));
   return it == kTags.end() ? Tag::kOther : it->second;

@@ -5,9 +5,9 @@
 #include <cld2/public/compact_lang_det.h>
 
 #include <array>
-#include <unordered_set>
 
 #include "text.h"
+#include "word_sets.h"
 
 namespace dossier::engine {
 
@@ -19,9 +19,8 @@ constexpr size_t kSampleBytes = 1536;
 // English words that other languages written in Latin script do not use as everyday words
 // ("a", "in", "on", "is" are left out: Spanish, German, French and Dutch have them too).
 bool IsEnglishFunctionWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {"the",  "and",   "of",    "to",   "that",  "was", "with",
-                                                              "said", "for",   "from",  "this", "which", "has", "have",
-                                                              "were", "would", "their", "by",   "been",  "its"};
+  static const WordSet kWords = {"the",  "and",   "of",  "to",   "that", "was",   "with",  "said", "for",  "from",
+                                 "this", "which", "has", "have", "were", "would", "their", "by",   "been", "its"};
   return kWords.contains(lower);
 }
 

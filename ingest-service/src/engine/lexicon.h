@@ -13,17 +13,9 @@
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"
 #include "tokens.h"
+#include "word_sets.h"
 
 namespace dossier::engine {
-
-/// Hash for string-keyed containers that look up by std::string_view without allocating.
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
-template <typename Value>
-using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
 
 /// A country from ISO 3166-1.
 struct Country {

@@ -5,10 +5,9 @@
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "dossier/common/strings.h"
+#include "word_sets.h"
 
 namespace dossier::engine {
 namespace {
@@ -30,8 +29,8 @@ constexpr std::array<std::string_view, 12> kMonthAbbreviations = {"jan", "feb", 
 
 // Month number 1-12 of a month name or abbreviation ("sept" too), or 0.
 unsigned MonthOf(std::string_view word) {
-  static const std::unordered_map<std::string_view, unsigned> kByName = [] {
-    std::unordered_map<std::string_view, unsigned> by_name{{"sept", 9}};
+  static const WordMap<unsigned> kByName = [] {
+    WordMap<unsigned> by_name{{"sept", 9}};
     for (unsigned m = 0; m < 12; ++m) {
       by_name.emplace(kMonths[m], m + 1);
       by_name.emplace(kMonthAbbreviations[m], m + 1);
@@ -99,10 +98,9 @@ class TimeResolver {
 
   // Most tokens start no time expression: one hash lookup rules them out.
   static bool CanStartExpression(const Token& token) {
-    static const std::unordered_set<std::string_view> kStarters = [] {
-      std::unordered_set<std::string_view> starters = {"yesterday", "today", "tomorrow", "early", "mid",    "late",
-                                                       "in",        "since", "during",   "first", "second", "third",
-                                                       "fourth",    "last",  "this",     "next",  "sept"};
+    static const WordSet kStarters = [] {
+      WordSet starters = {"yesterday", "today",  "tomorrow", "early",  "mid",  "late", "in",   "since", "during",
+                          "first",     "second", "third",    "fourth", "last", "this", "next", "sept"};
       starters.insert(kWeekdays.begin(), kWeekdays.end());
       starters.insert(kMonths.begin(), kMonths.end());
       starters.insert(kMonthAbbreviations.begin(), kMonthAbbreviations.end());
@@ -244,8 +242,7 @@ class TimeResolver {
   // "the third quarter", "the first quarter of 2024": of the publication year unless the
   // sentence's tense puts it in the year before or after.
   std::optional<ExtractedTime> Quarter(size_t i, size_t* next) const {
-    static const std::unordered_map<std::string_view, unsigned> kOrdinals = {
-        {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
+    static const WordMap<unsigned> kOrdinals = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
     auto ordinal = kOrdinals.find(Word(i));
     if (ordinal == kOrdinals.end() || Word(i + 1) != "quarter") return std::nullopt;
     size_t end = i + 2;
