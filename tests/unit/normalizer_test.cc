@@ -158,6 +158,23 @@ TEST_F(NormalizerTest, ScrapedTextDropsNavigationBylinesAndCommentsRightAfterRel
   EXPECT_EQ(article->clean_text, "A food convoy reached Djibo on Friday.");
 }
 
+TEST_F(NormalizerTest, ScrapedTextDropsNotesPromptsAndDatedBylines) {
+  auto article = Normalize(
+      "Rail talks resume in Tbilisi\n"
+      "5 December 2024 | by Nino Beridze, Tbilisi correspondent\n"
+      "The two delegations met on Monday.\n"
+      "Related: Port expansion stalls in Poti\n"
+      "[Editor\u2019s note: An earlier version misspelled a name.]\n"
+      "Was this article helpful? Yes / No\n"
+      "Get the Caucasus brief in your inbox \u2014 Sign up\n"
+      "Next: Opinion | Why the corridor matters\n"
+      "They will meet again in May.\n",
+      "2025-03-12");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->authors, ElementsAre("Nino Beridze, Tbilisi correspondent"));
+  EXPECT_EQ(article->clean_text, "The two delegations met on Monday.\n\nThey will meet again in May.");
+}
+
 TEST_F(NormalizerTest, ScrapedTextKeepsShortUnpunctuatedLinesThatAreNotNavigation) {
   auto article = Normalize(
       "Talks resume\n"

@@ -49,14 +49,23 @@ bool IsNavigationLine(std::string_view line) {
   return false;
 }
 
-// "By Nuno Sabonete", "By Dispatch correspondent Nuno Sabonete | 21 March 2024 | 4 min read":
-// the byline, whose first item names the authors.
+// "By Nuno Sabonete", "By Dispatch correspondent Nuno Sabonete | 21 March 2024 | 4 min read",
+// "5 December 2024 | by Reem Al-Khalifa, Doha correspondent": the byline, whose "by" item
+// names the authors.
 std::optional<std::string_view> BylineAuthors(std::string_view line) {
-  if (!line.starts_with("By ") || line.size() < 4 || !absl::ascii_isupper(static_cast<unsigned char>(line[3]))) {
-    return std::nullopt;
+  size_t by = std::string_view::npos;
+  for (size_t start = 0; start < line.size();) {
+    size_t end = std::min(line.find(" | ", start), line.size());
+    std::string_view item = line.substr(start, end - start);
+    if ((item.starts_with("By ") || item.starts_with("by ")) && item.size() > 3 &&
+        absl::ascii_isupper(static_cast<unsigned char>(item[3]))) {
+      by = start;
+      break;
+    }
+    start = end + 3;
   }
-  std::string_view authors =
-      line.substr(3, line.find(" | ") == std::string_view::npos ? line.npos : line.find(" | ") - 3);
+  if (by == std::string_view::npos) return std::nullopt;
+  std::string_view authors = line.substr(by + 3, std::min(line.find(" | ", by), line.size()) - by - 3);
   if (authors.size() > kMaxBylineBytes || EndsSentence(authors)) return std::nullopt;
   return authors;
 }
