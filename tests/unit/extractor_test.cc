@@ -371,6 +371,16 @@ TEST_F(ExtractorTest, PlacesOfCompaniesFacilitiesAndDistricts) {
   EXPECT_THAT(relations, Contains(R("Macomia", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Cabo Delgado")));
 }
 
+TEST_F(ExtractorTest, AnEventTakesTheTimeAfterItsVerbBeforeATimeOfAnotherClause) {
+  Extract("Kofi Mensah said on Tuesday that he would meet Ama Boateng in Accra next week.");
+  const ExtractedEvent* meet = Event(v1::EVENT_TYPE_MEET);
+  ASSERT_NE(meet, nullptr);
+  ASSERT_TRUE(meet->time.start.has_value());
+  // Published Wednesday 2025-03-12: next week starts Monday 2025-03-17.
+  EXPECT_EQ(*meet->time.start, std::chrono::sys_days(std::chrono::year(2025) / 3 / 17));
+  EXPECT_EQ(meet->time.granularity, v1::TIME_GRANULARITY_WEEK);
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

@@ -109,6 +109,13 @@ TEST(FindTimeExpressions, QuartersAndYearsAfterMonths) {
                  v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
 }
 
+TEST(FindTimeExpressions, PossessiveWeekdaysAndYearsAfterOf) {
+  ExpectInterval(Resolve("She spoke during Monday's debate."), Day(2025, 3, 10), Day(2025, 3, 11),
+                 v1::TIME_GRANULARITY_DAY, kRelative);
+  ExpectInterval(Resolve("The valley was hit by the floods of 2022."), Day(2022, 1, 1), Day(2023, 1, 1),
+                 v1::TIME_GRANULARITY_YEAR, kExplicit);
+}
+
 TEST(FindTimeExpressions, EveryExpressionWithItsTokens) {
   std::string_view sentence = "The deal signed on Monday takes effect in June, officials said on Tuesday.";
   auto tokens = Tokenize(sentence, 0, sentence.size());

@@ -218,7 +218,10 @@ class ArticleExtraction {
     const TimeExpression* nearest = nullptr;
     size_t nearest_distance = 0;
     for (const auto& expression : sentence_times_) {
-      size_t distance = expression.end <= t ? t - expression.end : expression.first - t;
+      // A time adjunct usually follows its verb ("met Boateng on Monday"); one before it often
+      // belongs to another clause ("said on Tuesday that she would meet ..."), so it counts
+      // as twice as far.
+      size_t distance = expression.end <= t ? (t - expression.end) * 2 : expression.first - t;
       if (!nearest || distance < nearest_distance) {
         nearest = &expression;
         nearest_distance = distance;

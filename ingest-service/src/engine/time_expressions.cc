@@ -82,9 +82,11 @@ class TimeResolver {
     return MonthOf(tokens_[i].folded);
   }
 
-  const std::string& Word(size_t i) const {
-    static const std::string kNone;
-    return i < tokens_.size() ? tokens_[i].folded : kNone;
+  // The folded word at i without a possessive ("Monday's debate").
+  std::string_view Word(size_t i) const { return i < tokens_.size() ? WithoutPossessive(tokens_[i].folded) : ""; }
+
+  static std::string_view WithoutPossessive(std::string_view word) {
+    return word.ends_with("'s") ? word.substr(0, word.size() - 2) : word;
   }
 
   std::string Text(size_t first, size_t end) const {
@@ -99,8 +101,8 @@ class TimeResolver {
   // Most tokens start no time expression: one hash lookup rules them out.
   static bool CanStartExpression(const Token& token) {
     static const WordSet kStarters = [] {
-      WordSet starters = {"yesterday", "today",  "tomorrow", "early",  "mid",  "late", "in",   "since", "during",
-                          "first",     "second", "third",    "fourth", "last", "this", "next", "sept"};
+      WordSet starters = {"yesterday", "today", "tomorrow", "early", "mid",    "late", "in",   "since", "during",
+                          "of",        "first", "second",   "third", "fourth", "last", "this", "next",  "sept"};
       starters.insert(kWeekdays.begin(), kWeekdays.end());
       starters.insert(kMonths.begin(), kMonths.end());
       starters.insert(kMonthAbbreviations.begin(), kMonthAbbreviations.end());
@@ -108,7 +110,7 @@ class TimeResolver {
     }();
     if (!token.is_word || token.folded.empty()) return false;
     if (absl::ascii_isdigit(static_cast<unsigned char>(token.folded[0]))) return true;  // "4 March"
-    std::string_view word = token.folded;
+    std::string_view word = WithoutPossessive(token.folded);
     if (auto hyphen = word.find('-'); hyphen != std::string_view::npos) word = word.substr(0, hyphen);  // "mid-May"
     return word.size() >= 2 && word.size() <= 9 && kStarters.contains(word);
   }
@@ -173,7 +175,7 @@ class TimeResolver {
     int offset = Word(i) == "yesterday" ? -1 : Word(i) == "today" ? 0 : Word(i) == "tomorrow" ? 1 : 99;
     if (offset == 99) return std::nullopt;
     sys_days day = published_ + days(offset);
-    return Interval(day, day + days(1), v1::TIME_GRANULARITY_DAY, kRelative, Word(i));
+    return Interval(day, day + days(1), v1::TIME_GRANULARITY_DAY, kRelative, std::string(tokens_[i].text));
   }
 
   // "4 March", "4 March 2025".
@@ -264,9 +266,9 @@ class TimeResolver {
 
   // "last week", "last month", "last year", "this week", "next year".
   std::optional<ExtractedTime> Relative(size_t i, size_t* next) const {
-    const std::string& which = Word(i);
+    std::string_view which = Word(i);
     if (which != "last" && which != "this" && which != "next") return std::nullopt;
-    const std::string& unit = Word(i + 1);
+    std::string_view unit = Word(i + 1);
     int back = which == "last" ? 1 : which == "next" ? -1 : 0;
     *next = i + 2;
     std::string text = Text(i, i + 2);
@@ -289,8 +291,9 @@ class TimeResolver {
   }
 
   // "in 2022".
+  // "in 2022", "since 2019", "the floods of 2022".
   std::optional<ExtractedTime> Year(size_t i, size_t* next) const {
-    if (Word(i) != "in" && Word(i) != "since") return std::nullopt;
+    if (Word(i) != "in" && Word(i) != "since" && Word(i) != "of") return std::nullopt;
     int year = NumberOf(Word(i + 1), 4, 4, 1900, 2100);
     if (!year) return std::nullopt;
     *next = i + 2;
