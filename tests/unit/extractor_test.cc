@@ -381,6 +381,13 @@ TEST_F(ExtractorTest, AnEventTakesTheTimeAfterItsVerbBeforeATimeOfAnotherClause)
   EXPECT_EQ(meet->time.granularity, v1::TIME_GRANULARITY_WEEK);
 }
 
+TEST_F(ExtractorTest, TwoWordDemonyms) {
+  Extract("South African envoy Thabo Nkosi met Sudanese officials in Cairo.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  EXPECT_THAT(Relations(), Contains(R("Thabo Nkosi", v1::RELATIONSHIP_PREDICATE_CITIZEN_OF, "South Africa")));
+  EXPECT_THAT(MentionTexts("country:ZA"), ElementsAre("South African"));
+}
+
 TEST_F(ExtractorTest, ANameTypedTwiceKeepsItsStrongestReading) {
   // "to Amaka Obi" alone could be a place; the titled mention says she is a person.
   Extract("The award went to Amaka Obi on Monday. Health Minister Amaka Obi thanked the nurses.");

@@ -252,6 +252,13 @@ class ArticleExtraction {
     if (size_t country_end = MatchPlace(start, end); country_end > start) {
       return country_end;
     }
+    // "South African" before "Sudanese": the longer demonym wins.
+    if (start + 1 < end) {
+      if (const Country* country = lexicon_.FindDemonym(Folded(start, start + 2))) {
+        AddCountryMention(*country, start, start + 2, kDemonymConfidence);
+        return start + 2;
+      }
+    }
     if (const Country* country = lexicon_.FindDemonym(tokens_[start].folded)) {
       AddCountryMention(*country, start, start + 1, kDemonymConfidence);
       return start + 1;
@@ -584,7 +591,7 @@ class ArticleExtraction {
         first = std::min(first, mention.first_token);
         last = std::max(last, mention.end_token);
         demonym = result_.entities[mention.entity].type == v1::ENTITY_TYPE_COUNTRY &&
-                  lexicon_.FindDemonym(tokens_[mention.first_token].folded) != nullptr;
+                  lexicon_.FindDemonym(Folded(mention.first_token, mention.end_token)) != nullptr;
       }
       TextSpan span = Span(first, last);
       result_.roles.push_back({role.person, role.title, owner, span});
@@ -891,7 +898,7 @@ class ArticleExtraction {
                                tokens_[b.end_token].folded == "capital";  // "Manila, the Philippine capital"
         if (between == ", the capital of" || between == ", capital of" || demonym_capital) {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, b, 0.85);
-        } else if (between == "," && !b.modifier && !lexicon_.FindDemonym(tokens_[b.first_token].folded)) {
+        } else if (between == "," && !b.modifier && !lexicon_.FindDemonym(Folded(b.first_token, b.end_token))) {
           AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
         }
       }

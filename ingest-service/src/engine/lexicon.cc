@@ -5,6 +5,7 @@
 #include <absl/strings/str_split.h>
 #include <absl/strings/strip.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -98,12 +99,11 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     }
     add_name(row[0], it->second);
   }
-  // Curated forms first, then the generated list; a demonym of several words ("South
-  // Korean") needs phrase matching the extractor does not do yet, so only single words.
+  // Curated forms first, then the generated list; one or two words ("South Korean").
   // The generated list also covers codes outside ISO 3166-1 (Kosovo's XK): skipped.
   for (auto [file, strict] : {std::pair{"demonyms.tsv", true}, std::pair{"demonyms_generated.tsv", false}}) {
     for (const auto& row : Rows(file)) {
-      if (row.at(0).find(' ') != std::string::npos) continue;
+      if (std::count(row.at(0).begin(), row.at(0).end(), ' ') > 1) continue;
       auto it = lexicon->country_by_code_.find(row.at(1));
       if (it == lexicon->country_by_code_.end()) {
         if (!strict) continue;
