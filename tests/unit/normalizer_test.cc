@@ -72,6 +72,17 @@ TEST_F(NormalizerTest, MalformedHtmlStillYieldsItsText) {
             "Kone\u2019s team met Boateng & aides in S\u00e9gou on Monday.\n\nThey agreed to meet again in May");
 }
 
+TEST_F(NormalizerTest, DeeplyNestedHtmlIsReadWithoutExhaustingTheStack) {
+  // 200,000 nested elements: the parser caps the depth, so the walk over the tree stays shallow.
+  std::string html = "<html><body><article><p>Talks resumed in Accra on Monday.</p>";
+  for (int i = 0; i < 200000; ++i) html += "<div>";
+  html += "deep text";
+  html += "</article></body></html>";
+  auto article = Normalize(html);
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->clean_text, HasSubstr("Talks resumed in Accra on Monday."));
+}
+
 TEST_F(NormalizerTest, HtmlMetadataComesFromMetaTagsAndJsonLd) {
   auto article = Normalize(kPage);
   ASSERT_TRUE(article.ok()) << article.status();
