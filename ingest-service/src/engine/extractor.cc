@@ -136,6 +136,9 @@ bool IsPlace(v1::EntityType type) {
          type == v1::ENTITY_TYPE_REGION || type == v1::ENTITY_TYPE_FACILITY;
 }
 
+// A place that is only a place: a country also acts ("Kenya agreed") and owns offices.
+bool IsPlaceOtherThanCountry(v1::EntityType type) { return IsPlace(type) && type != v1::ENTITY_TYPE_COUNTRY; }
+
 // A role title seen in the current sentence whose owner may be named later in it.
 struct PendingRole {
   size_t person;
@@ -280,9 +283,7 @@ class ArticleExtraction {
     if (const Country* country = lexicon_.FindCountry(folded)) {
       AddCountryMention(*country, i, i + 1, kCountryConfidence);
     } else if (const City* city = lexicon_.FindCity(folded)) {
-      size_t entity = AddGazetteerMention(EntityKey("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
-                                          {{"geonames", city->geonames_id}}, i, i + 1, kGazetteerCityConfidence);
-      city_of_entity_.emplace(entity, city);
+      AddCityMention(*city, i, i + 1);
     }
     if (result_.mentions.size() == mentions_before) return;
     result_.mentions.back().span.end = tokens_[i].start + text.rfind('-');
@@ -364,10 +365,7 @@ class ArticleExtraction {
       }
       if (const City* city = lexicon_.FindCity(phrase);
           city && IsPlaceContext(start, start + length, run_end, city->population >= kWellKnownCityPopulation)) {
-        size_t entity =
-            AddGazetteerMention(EntityKey("city:", city->geonames_id), v1::ENTITY_TYPE_CITY, city->name,
-                                {{"geonames", city->geonames_id}}, start, start + length, kGazetteerCityConfidence);
-        city_of_entity_.emplace(entity, city);
+        AddCityMention(*city, start, start + length);
         return start + length;
       }
       if (const AdminArea* area = lexicon_.FindAdminArea(phrase);
@@ -510,7 +508,7 @@ class ArticleExtraction {
     if (start >= 2 && (tokens_[start - 1].folded == "and" || tokens_[start - 1].folded == "or") && !mentions_.empty() &&
         mentions_.back().end_token + 1 == start) {
       auto type = result_.entities[mentions_.back().entity].type;
-      if (IsPlace(type) && type != v1::ENTITY_TYPE_COUNTRY) return type;
+      if (IsPlaceOtherThanCountry(type)) return type;
     }
     return v1::ENTITY_TYPE_UNSPECIFIED;
   }
@@ -624,10 +622,7 @@ class ArticleExtraction {
   std::optional<size_t> DominantEntity(v1::EntityType type, v1::OrganizationKind kind) const {
     std::map<size_t, int> counts;
     for (const auto& mention : result_.mentions) {
-      const auto& entity = result_.entities[mention.entity];
-      if (entity.type == type && (kind == v1::ORGANIZATION_KIND_UNSPECIFIED || entity.organization_kind == kind)) {
-        ++counts[mention.entity];
-      }
+      if (IsOfKind(result_.entities[mention.entity], type, kind)) ++counts[mention.entity];
     }
     auto top = std::max_element(counts.begin(), counts.end(),
                                 [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -822,6 +817,12 @@ class ArticleExtraction {
                         confidence);
   }
 
+  void AddCityMention(const City& city, size_t start, size_t end) {
+    size_t entity = AddGazetteerMention(EntityKey("city:", city.geonames_id), v1::ENTITY_TYPE_CITY, city.name,
+                                        {{"geonames", city.geonames_id}}, start, end, kGazetteerCityConfidence);
+    city_of_entity_.emplace(entity, &city);
+  }
+
   // A mention of an entity whose identity comes from a gazetteer (key, name, external ids);
   // returns the entity.
   size_t AddGazetteerMention(const std::string& key, v1::EntityType type, const std::string& name,
@@ -950,7 +951,7 @@ class ArticleExtraction {
     static const RE2 kLedBy(R"(,? ?(?:(?:who )?(?:are|is|was|were) )?led by(?: [a-z-]+){0,3})");
     const auto& ea = result_.entities[a.entity];
     const auto& eb = result_.entities[b.entity];
-    bool a_place = IsPlace(ea.type) && ea.type != v1::ENTITY_TYPE_COUNTRY;
+    bool a_place = IsPlaceOtherThanCountry(ea.type);
     if (a_place && IsPlace(eb.type) && between.find("capital") == std::string::npos &&
         RE2::FullMatch(between, kPlaceIn)) {
       AddRelation(a, v1::RELATIONSHIP_PREDICATE_LOCATED_IN, b, 0.7);
@@ -1010,8 +1011,7 @@ class ArticleExtraction {
         bool place = IsPlace(type);
         if (mention.end_token <= t) {
           // Towns and facilities do not act; a country does ("Kenya agreed").
-          if (mention.after_preposition || mention.modifier || mention.possessive ||
-              (place && type != v1::ENTITY_TYPE_COUNTRY)) {
+          if (mention.after_preposition || mention.modifier || mention.possessive || IsPlaceOtherThanCountry(type)) {
             continue;
           }
           conjunct = agent && agent->end_token + 1 == mention.first_token && tokens_[agent->end_token].folded == "and"
@@ -1082,8 +1082,7 @@ class ArticleExtraction {
         event.participants.push_back(
             {agent->entity, v1::PARTICIPANT_ROLE_AGENT, Text(agent->first_token, agent->end_token)});
       if (other) {
-        bool place = IsPlace(result_.entities[other->entity].type) &&
-                     result_.entities[other->entity].type != v1::ENTITY_TYPE_COUNTRY;
+        bool place = IsPlaceOtherThanCountry(result_.entities[other->entity].type);
         auto role = joint || event.type == v1::EVENT_TYPE_MEET ? v1::PARTICIPANT_ROLE_CO_PARTICIPANT
                     : place                                    ? v1::PARTICIPANT_ROLE_LOCATION
                                                                : v1::PARTICIPANT_ROLE_TARGET;

@@ -21,15 +21,15 @@ uint64_t Mix(uint64_t x) {
 }
 
 // FNV-1a: stable across builds and platforms (std::hash is not).
-uint64_t Fnv1a(std::string_view text, uint64_t hash = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+uint64_t FnvStep(uint64_t hash, unsigned char byte) { return (hash ^ byte) * 0x100000001b3ULL; }
+
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t hash = kFnvBasis;
+  for (unsigned char c : text) hash = FnvStep(hash, c);
   return hash;
 }
-
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 
 // Letters, digits and any byte of a multi-byte UTF-8 character.
 bool IsWordByte(unsigned char c) { return absl::ascii_isalnum(c) || c >= 0x80; }
@@ -51,7 +51,7 @@ std::vector<uint64_t> WordHashes(std::string_view text) {
     for (; i < text.size() && IsWordByte(static_cast<unsigned char>(text[i])); ++i) {
       auto c = static_cast<unsigned char>(text[i]);
       ascii &= c < 0x80;
-      hash = (hash ^ static_cast<unsigned char>(absl::ascii_tolower(c))) * 0x100000001b3ULL;
+      hash = FnvStep(hash, static_cast<unsigned char>(absl::ascii_tolower(c)));
     }
     hashes.push_back(ascii ? hash : Fnv1a(FoldForMatching(text.substr(start, i - start))));
   }

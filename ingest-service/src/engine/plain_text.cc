@@ -30,17 +30,23 @@ bool IsListItem(std::string_view line) {
   return false;
 }
 
+// The items of a line between occurrences of `separator` (a whole string, not any of its
+// characters).
+std::vector<std::string_view> SplitOn(std::string_view line, std::string_view separator) {
+  std::vector<std::string_view> items;
+  for (size_t start = 0;;) {
+    size_t found = line.find(separator, start);
+    items.push_back(line.substr(start, found == std::string_view::npos ? line.npos : found - start));
+    if (found == std::string_view::npos) return items;
+    start = found + separator.size();
+  }
+}
+
 // "Home | World | Africa | Opinion": three or more short items between bars or bullets, and
 // no sentence among them.
 bool IsNavigationLine(std::string_view line) {
   for (std::string_view separator : {" | ", " \u00b7 ", " \u2022 ", " > "}) {
-    std::vector<std::string_view> items;
-    for (size_t start = 0;;) {
-      size_t found = line.find(separator, start);
-      items.push_back(line.substr(start, found == std::string_view::npos ? line.npos : found - start));
-      if (found == std::string_view::npos) break;
-      start = found + separator.size();
-    }
+    std::vector<std::string_view> items = SplitOn(line, separator);
     if (items.size() < 3) continue;
     return std::all_of(items.begin(), items.end(), [](std::string_view item) {
       return std::count(item.begin(), item.end(), ' ') < 4 && !EndsSentence(strings::Trim(item));
@@ -53,21 +59,16 @@ bool IsNavigationLine(std::string_view line) {
 // "5 December 2024 | by Reem Al-Khalifa, Doha correspondent": the byline, whose "by" item
 // names the authors.
 std::optional<std::string_view> BylineAuthors(std::string_view line) {
-  size_t by = std::string_view::npos;
-  for (size_t start = 0; start < line.size();) {
-    size_t end = std::min(line.find(" | ", start), line.size());
-    std::string_view item = line.substr(start, end - start);
-    if ((item.starts_with("By ") || item.starts_with("by ")) && item.size() > 3 &&
-        absl::ascii_isupper(static_cast<unsigned char>(item[3]))) {
-      by = start;
-      break;
+  for (std::string_view item : SplitOn(line, " | ")) {
+    if (!(item.starts_with("By ") || item.starts_with("by ")) || item.size() <= 3 ||
+        !absl::ascii_isupper(static_cast<unsigned char>(item[3]))) {
+      continue;
     }
-    start = end + 3;
+    std::string_view authors = item.substr(3);
+    if (authors.size() > kMaxBylineBytes || EndsSentence(authors)) return std::nullopt;
+    return authors;
   }
-  if (by == std::string_view::npos) return std::nullopt;
-  std::string_view authors = line.substr(by + 3, std::min(line.find(" | ", by), line.size()) - by - 3);
-  if (authors.size() > kMaxBylineBytes || EndsSentence(authors)) return std::nullopt;
-  return authors;
+  return std::nullopt;
 }
 
 }  // namespace
