@@ -65,6 +65,7 @@ bool IsNameConnector(std::string_view folded) {
 
 // "al-Tayeb", "el-Sisi": a lower-case Arabic article joined to a capitalised name.
 bool IsJoinedNameParticle(std::string_view word) {
+  if (word.size() < 4 || (word[2] != '-' && word[3] != '-')) return false;  // most words
   for (std::string_view particle : {"al-", "el-", "ad-", "ash-", "ar-", "as-", "an-"}) {
     if (word.size() > particle.size() && word.starts_with(particle) &&
         absl::ascii_isupper(static_cast<unsigned char>(word[particle.size()]))) {
@@ -76,6 +77,7 @@ bool IsJoinedNameParticle(std::string_view word) {
 
 // "Singapore-based", "Army-backed": a place or sponsor glued to an adjective, not a name word.
 bool IsAttributiveCompound(std::string_view word) {
+  if (word.find('-') == std::string_view::npos) return false;  // most words: one memchr
   for (std::string_view suffix : {"-based", "-backed", "-led", "-owned", "-born", "-run", "-linked", "-allied"}) {
     if (word.ends_with(suffix)) return true;
   }

@@ -33,6 +33,9 @@ bool IsListItem(std::string_view line) {
 // The items of a line between occurrences of `separator` (a whole string, not any of its
 // characters).
 std::vector<std::string_view> SplitOn(std::string_view line, std::string_view separator) {
+  // Most lines hold no separator: one memchr for its rarest byte (" | " -> '|') rules that
+  // out faster than a substring search, which stops at every space.
+  if (separator.size() > 1 && line.find(separator[1]) == std::string_view::npos) return {line};
   std::vector<std::string_view> items;
   for (size_t start = 0;;) {
     size_t found = line.find(separator, start);

@@ -66,18 +66,25 @@ std::string FoldForMatching(std::string_view text) {
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool pending_space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = text[i];
-    bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    if (absl::ascii_isspace(c) || nbsp) {
-      if (nbsp) ++i;
-      pending_space = !out.empty();
+  // The length of the no-break space (C2 A0) or ASCII space at i; 0 for anything else.
+  auto space_at = [text](size_t i) -> size_t {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (absl::ascii_isspace(c)) return 1;
+    return c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0 ? 2 : 0;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t space = space_at(i);
+    if (space) {
+      i += space;
       continue;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(static_cast<char>(c));
+    // Copy the run of non-space bytes at once, one space before it unless it opens the text.
+    size_t end = i + 1;
+    while (end < text.size() && !space_at(end)) ++end;
+    if (!out.empty()) out.push_back(' ');
+    out.append(text.substr(i, end - i));
+    i = end;
   }
   return out;
 }

@@ -65,7 +65,8 @@ class TimeResolver {
   /// The expression starting at token i, if any; `end` gets the token after it.
   std::optional<ExtractedTime> At(size_t i, size_t* end) {
     if (!CanStartExpression(tokens_[i])) return std::nullopt;
-    future_ = SpeaksOfTheFuture(i);
+    start_ = i;
+    future_.reset();
     for (auto method : {&TimeResolver::Weekday, &TimeResolver::NamedDay, &TimeResolver::DayMonth,
                         &TimeResolver::MonthDay, &TimeResolver::PartOfMonth, &TimeResolver::Month,
                         &TimeResolver::Quarter, &TimeResolver::Relative, &TimeResolver::Year}) {
@@ -128,6 +129,11 @@ class TimeResolver {
     return false;
   }
 
+  bool Future() const {
+    if (!future_) future_ = SpeaksOfTheFuture(start_);
+    return *future_;
+  }
+
   // The year given after a date: written ("2025", ", 2025", "of 2025") or relative ("last year").
   struct YearGiven {
     int year = 0;  // 0: none
@@ -156,7 +162,7 @@ class TimeResolver {
     auto date = [&](std::chrono::year y) {
       return sys_days(y / std::chrono::month(month) / std::chrono::day(std::min(day, 28u)));
     };
-    if (future_) return date(year) < published_ ? year + std::chrono::years(1) : year;
+    if (Future()) return date(year) < published_ ? year + std::chrono::years(1) : year;
     return date(year) > published_ + days(7) ? year - std::chrono::years(1) : year;
   }
 
@@ -164,8 +170,8 @@ class TimeResolver {
   std::optional<ExtractedTime> Weekday(size_t i, size_t*) const {
     for (unsigned weekday = 0; weekday < kWeekdays.size(); ++weekday) {
       if (Word(i) != kWeekdays[weekday]) continue;
-      sys_days day = future_ ? published_ + (std::chrono::weekday(weekday) - std::chrono::weekday(published_))
-                             : published_ - (std::chrono::weekday(published_) - std::chrono::weekday(weekday));
+      sys_days day = Future() ? published_ + (std::chrono::weekday(weekday) - std::chrono::weekday(published_))
+                              : published_ - (std::chrono::weekday(published_) - std::chrono::weekday(weekday));
       return Interval(day, day + days(1), v1::TIME_GRANULARITY_DAY, kRelative, std::string(tokens_[i].text));
     }
     return std::nullopt;
@@ -256,9 +262,9 @@ class TimeResolver {
     };
     auto year = given.year ? std::chrono::year(given.year) : published_ymd_.year();
     auto [start, stop] = bounds(year);
-    if (!given.year && future_ && stop <= published_) {
+    if (!given.year && Future() && stop <= published_) {
       std::tie(start, stop) = bounds(year + std::chrono::years(1));
-    } else if (!given.year && !future_ && start > published_) {
+    } else if (!given.year && !Future() && start > published_) {
       std::tie(start, stop) = bounds(year - std::chrono::years(1));
     }
     return Interval(start, stop, v1::TIME_GRANULARITY_QUARTER, given.resolution, Text(i, end));
@@ -306,7 +312,9 @@ class TimeResolver {
   const sys_days published_;
   const year_month_day published_ymd_;
   static constexpr size_t kFutureWindow = 8;  // tokens
-  bool future_ = false;                       // the expression being read is in the future
+  size_t start_ = 0;                          // where the expression being read starts
+  // Whether that expression is in the future; worked out only when a resolution needs it.
+  mutable std::optional<bool> future_;
 };
 
 }  // namespace

@@ -9,11 +9,13 @@
 
 namespace dossier::engine {
 
-/// Hash for string-keyed containers that look up by std::string_view without allocating
-/// (abseil's hash: much cheaper than std::hash on the short words the engine looks up).
+/// Hash for string-keyed containers that look up by std::string_view without allocating.
+/// Debian's abseil has its own absl::string_view and hashes std::string_view through
+/// std::hash; handing it an absl::string_view selects abseil's own string hash, which is
+/// much cheaper on the short words the engine looks up.
 struct StringViewHash {
   using is_transparent = void;
-  size_t operator()(std::string_view text) const { return absl::HashOf(text); }
+  size_t operator()(std::string_view text) const { return absl::HashOf(absl::string_view(text.data(), text.size())); }
 };
 /// Open-addressing sets and maps (abseil's SwissTable): one probe for most lookups, which
 /// the engine does several times per word.
