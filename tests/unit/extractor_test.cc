@@ -322,6 +322,9 @@ TEST_F(ExtractorTest, ContextTypesUnknownNames) {
   EXPECT_NE(Entity("city:arbala"), nullptr);
   // "Lisbon-based": Lisbon is mentioned, on its own bytes, and takes no part in events.
   EXPECT_THAT(MentionTexts("city:2267057"), ElementsAre("Lisbon"));
+  // ... and the place of the organisation it describes, with a common noun between them.
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  EXPECT_THAT(Relations(), Contains(R("Casa Aberta", v1::RELATIONSHIP_PREDICATE_LOCATED_IN, "Lisbon")));
 }
 
 TEST_F(ExtractorTest, CounterpartsAndCapitalisedTitlesBeforeACommaHaveOwners) {
@@ -379,6 +382,16 @@ TEST_F(ExtractorTest, AnEventTakesTheTimeAfterItsVerbBeforeATimeOfAnotherClause)
   // Published Wednesday 2025-03-12: next week starts Monday 2025-03-17.
   EXPECT_EQ(*meet->time.start, std::chrono::sys_days(std::chrono::year(2025) / 3 / 17));
   EXPECT_EQ(meet->time.granularity, v1::TIME_GRANULARITY_WEEK);
+}
+
+TEST_F(ExtractorTest, AnUnownedTitleBelongsToTheDatelineCountryWhenNoOtherCountsMore) {
+  // Paraguay: Asunción and two mentions; Brazil: Brasília and two mentions. The tie goes to
+  // the dateline's country.
+  Extract(
+      "ASUNCI\u00d3N, Paraguay \u2014 Health Minister Ana Recalde resigned on Tuesday. Brazil and Paraguay share "
+      "the dam, and Brazil's president spoke in Bras\u00edlia.");
+  using R = std::tuple<std::string, v1::RelationshipPredicate, std::string>;
+  EXPECT_THAT(Relations(), Contains(R("Ana Recalde", v1::RELATIONSHIP_PREDICATE_HOLDS_ROLE, "Paraguay")));
 }
 
 TEST_F(ExtractorTest, TwoWordDemonyms) {

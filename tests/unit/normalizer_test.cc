@@ -186,6 +186,48 @@ TEST_F(NormalizerTest, ScrapedTextDropsNotesPromptsAndDatedBylines) {
   EXPECT_EQ(article->clean_text, "The two delegations met on Monday.\n\nThey will meet again in May.");
 }
 
+TEST_F(NormalizerTest, ScrapedTextDropsCaptionsLabelsAuthorNotesAndLateShareBars) {
+  auto article = Normalize(
+      "Convoy reaches Nasir\n"
+      "By Nyandeng Malual\n"
+      "Photo: Trucks wait in Malakal. (Peter Lomoro / NBM)\n"
+      "The convoy reached the town on Thursday.\n"
+      "Trending now: Kenya and Uganda agree joint patrols\n"
+      "Sponsored: Fly Kigali\u2013Entebbe from $129\n"
+      "Listen to this story (4:30)\n"
+      "Aid workers said the road was open.\n"
+      "Tags: Upper Nile; Refugees\n"
+      "Follow us on Viber | Share | Tweet | Email\n"
+      "\n"
+      "ABOUT THE AUTHOR\n"
+      "She reported from Juba and Bor for ten years.\n"
+      "\n"
+      "Most read this week\n"
+      "1. Wau teachers unpaid for six months\n"
+      "2. Opinion \u2014 Abuk Mayen: Peace deals without food\n",
+      "2025-08-22");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->authors, ElementsAre("Nyandeng Malual"));
+  EXPECT_EQ(article->clean_text, "The convoy reached the town on Thursday.\n\nAid workers said the road was open.");
+}
+
+TEST_F(NormalizerTest, HtmlDropsFiguresWritersNotesAndLateBylines) {
+  auto article = Normalize(R"html(<html><body><article>
+<span>UPDATED</span><h1>Artillery duel on the border</h1>
+<p>By Pimchanok Thongdee and Sovann Rith · 27 May 2026 · Updated 15:45</p>
+<figure><img src="a.jpg"><figcaption>Troops near Surin. Photo: Niran Chai</figcaption></figure>
+<p>Thai and Cambodian troops exchanged fire on Tuesday.</p>
+<div class="author-bio"><p>Pimchanok Thongdee covers security.</p></div>
+<p>Ellen Tuhaika is the Honiara correspondent of the Observer.</p>
+</article></body></html>)html");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->clean_text, HasSubstr("exchanged fire on Tuesday."));
+  EXPECT_THAT(article->clean_text, Not(HasSubstr("Photo")));
+  EXPECT_THAT(article->clean_text, Not(HasSubstr("Sovann Rith")));
+  EXPECT_THAT(article->clean_text, Not(HasSubstr("covers security")));
+  EXPECT_THAT(article->clean_text, Not(HasSubstr("correspondent")));
+}
+
 TEST_F(NormalizerTest, ScrapedTextKeepsShortUnpunctuatedLinesThatAreNotNavigation) {
   auto article = Normalize(
       "Talks resume\n"

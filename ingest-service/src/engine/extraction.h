@@ -16,7 +16,7 @@ namespace dossier::engine {
 
 /// Version stamped on every fact; bump it when extraction output changes so stored
 /// articles can be reprocessed.
-inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.18.0";
+inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.19.0";
 
 /// Where a fact is stated: a sentence and a UTF-8 byte range of the clean text.
 struct TextSpan {

@@ -175,7 +175,7 @@ class ArticleExtraction {
 
   Extraction Run() {
     for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
-    std::optional<size_t> country = DominantEntity(v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED);
+    std::optional<size_t> country = DominantCountry();
     InferOwners(IsGovernmentTitle, country);
     InferOwners(IsCorporateTitle, DominantEntity(v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY));
     AddGovernmentBodiesToTheirCountries(country);
@@ -432,17 +432,15 @@ class ArticleExtraction {
         AddMention(it->second, start, end, kCoreferenceConfidence);
       } else if (auto it2 = acronyms_.find(word); it2 != acronyms_.end()) {
         AddMention(it2->second, start, end, kCoreferenceConfidence);
-      } else if (auto type = TypeFromContext(start, end); IsPlace(type)) {
-        AddNamed(type, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
+      } else if (auto context = TypeFromContext(start, end); context.type != v1::ENTITY_TYPE_UNSPECIFIED) {
+        AddNamed(context.type, context.kind, start, end, kPlaceAfterPrepositionConfidence);
       } else if (after_preposition) {
         AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
       }
       return end;
     }
-    if (auto type = TypeFromContext(start, end); type != v1::ENTITY_TYPE_UNSPECIFIED) {
-      auto kind =
-          type == v1::ENTITY_TYPE_ORGANIZATION ? v1::ORGANIZATION_KIND_OTHER : v1::ORGANIZATION_KIND_UNSPECIFIED;
-      AddNamed(type, kind, start, end, kPlaceAfterPrepositionConfidence);
+    if (auto context = TypeFromContext(start, end); context.type != v1::ENTITY_TYPE_UNSPECIFIED) {
+      AddNamed(context.type, context.kind, start, end, kPlaceAfterPrepositionConfidence);
     } else if (after_preposition) {
       AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
     } else if (end - start <= 3 && (start > 0 || VerbOrTitleFollows(end)) && !HasOfPhrase(start, end)) {
@@ -479,10 +477,15 @@ class ArticleExtraction {
     return false;
   }
 
-  // The type the words around an unknown name give it, or UNSPECIFIED:
-  // "Together for Madagascar (TAM)": a name with an acronym is an organisation;
+  // What the words around an unknown name make it (type UNSPECIFIED: nothing):
+  // "Together for Madagascar (TAM)": a name with an acronym is an organisation; so is one
+  // after a noun such as "charity" or "armed group";
   // "Djibo, a town in ...", "the village of Chai", "Toamasina and Mahajanga": places.
-  v1::EntityType TypeFromContext(size_t start, size_t end) const {
+  struct ContextType {
+    v1::EntityType type = v1::ENTITY_TYPE_UNSPECIFIED;
+    v1::OrganizationKind kind = v1::ORGANIZATION_KIND_UNSPECIFIED;
+  };
+  ContextType TypeFromContext(size_t start, size_t end) const {
     static const StringMap<v1::EntityType> kPlaceNouns = {
         {"town", v1::ENTITY_TYPE_CITY},           {"towns", v1::ENTITY_TYPE_CITY},
         {"village", v1::ENTITY_TYPE_CITY},        {"villages", v1::ENTITY_TYPE_CITY},
@@ -493,26 +496,32 @@ class ArticleExtraction {
         {"region", v1::ENTITY_TYPE_REGION},       {"island", v1::ENTITY_TYPE_REGION}};
     if (end + 2 < tokens_.size() && tokens_[end].text == "(" && IsAcronym(tokens_[end + 1].text) &&
         tokens_[end + 1].text.front() == tokens_[start].text.front()) {
-      return v1::ENTITY_TYPE_ORGANIZATION;
+      return {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_OTHER};
+    }
+    // "the charity Casa Aberta", "the armed group Jebel Amer": two-word nouns first.
+    for (size_t words = 2; words >= 1; --words) {
+      if (start < words || !tokens_[start - 1].is_word || tokens_[start - 1].capitalized) continue;
+      auto kind = lexicon_.OrganizationNoun(Folded(start - words, start));
+      if (kind != v1::ORGANIZATION_KIND_UNSPECIFIED) return {v1::ENTITY_TYPE_ORGANIZATION, kind};
     }
     // ", a (small) town in": the noun after the article, one modifier allowed.
     if (end + 2 < tokens_.size() && tokens_[end].text == "," &&
         (tokens_[end + 1].folded == "a" || tokens_[end + 1].folded == "an")) {
       for (size_t t = end + 2; t < std::min(end + 4, tokens_.size()); ++t) {
-        if (auto noun = kPlaceNouns.find(tokens_[t].folded); noun != kPlaceNouns.end()) return noun->second;
+        if (auto noun = kPlaceNouns.find(tokens_[t].folded); noun != kPlaceNouns.end()) return {noun->second};
       }
     }
     // "the village of Chai", "the port cities of Toamasina"
     if (start >= 2 && tokens_[start - 1].folded == "of") {
-      if (auto noun = kPlaceNouns.find(tokens_[start - 2].folded); noun != kPlaceNouns.end()) return noun->second;
+      if (auto noun = kPlaceNouns.find(tokens_[start - 2].folded); noun != kPlaceNouns.end()) return {noun->second};
     }
     // "Toamasina and Mahajanga": the second of two coordinated names is what the first is.
     if (start >= 2 && (tokens_[start - 1].folded == "and" || tokens_[start - 1].folded == "or") && !mentions_.empty() &&
         mentions_.back().end_token + 1 == start) {
       auto type = result_.entities[mentions_.back().entity].type;
-      if (IsPlaceOtherThanCountry(type)) return type;
+      if (IsPlaceOtherThanCountry(type)) return {type};
     }
-    return v1::ENTITY_TYPE_UNSPECIFIED;
+    return {};
   }
 
   // Start of a lower-case title ending at `title_end`: title words and up to three modifiers
@@ -620,15 +629,55 @@ class ArticleExtraction {
   }
 
   // The entity of this type (and organisation kind) the article mentions most, if it
-  // dominates: at least twice, and more than twice as often as any other.
+  // dominates: see Dominant.
   std::optional<size_t> DominantEntity(v1::EntityType type, v1::OrganizationKind kind) const {
     std::map<size_t, int> counts;
     for (const auto& mention : result_.mentions) {
       if (IsOfKind(result_.entities[mention.entity], type, kind)) ++counts[mention.entity];
     }
+    return Dominant(counts, std::nullopt);
+  }
+
+  // The country the article is about. Mentions of its cities and subdivisions count for it
+  // ("Asunción", "Chaco"), and the country of the dateline ("ASUNCIÓN, Paraguay —") wins
+  // when no other country counts more.
+  std::optional<size_t> DominantCountry() const {
+    auto country_of = [this](size_t entity) -> std::optional<size_t> {
+      if (result_.entities[entity].type == v1::ENTITY_TYPE_COUNTRY) return entity;
+      std::string alpha2;
+      if (auto city = city_of_entity_.find(entity); city != city_of_entity_.end()) {
+        alpha2 = city->second->country_alpha2;
+      } else if (auto area = area_country_.find(entity); area != area_country_.end()) {
+        alpha2 = area->second;
+      }
+      auto country = alpha2.empty() ? entity_by_key_.end() : entity_by_key_.find(EntityKey("country:", alpha2));
+      if (country == entity_by_key_.end()) return std::nullopt;
+      return country->second;
+    };
+    std::map<size_t, int> counts;
+    for (const auto& mention : result_.mentions) {
+      if (auto country = country_of(mention.entity)) ++counts[*country];
+    }
+    std::optional<size_t> dateline;
+    if (!result_.mentions.empty() && result_.mentions.front().span.sentence == 0 &&
+        result_.mentions.front().span.start == 0) {
+      dateline = country_of(result_.mentions.front().entity);
+    }
+    return Dominant(counts, dateline);
+  }
+
+  // The entity counted most, if it dominates: counted at least kMinMentionsOfDominantEntity
+  // times and more than twice as often as any other. A `favoured` entity (the dateline's
+  // country) needs only to be counted no less than any other.
+  static std::optional<size_t> Dominant(const std::map<size_t, int>& counts, std::optional<size_t> favoured) {
     auto top = std::max_element(counts.begin(), counts.end(),
                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (top == counts.end() || top->second < kMinMentionsOfDominantEntity) return std::nullopt;
+    if (top == counts.end()) return std::nullopt;
+    if (favoured && counts.contains(*favoured) && counts.at(*favoured) == top->second &&
+        top->second >= kMinMentionsOfDominantEntity) {
+      return favoured;
+    }
+    if (top->second < kMinMentionsOfDominantEntity) return std::nullopt;
     for (const auto& [entity, count] : counts) {
       if (entity != top->first && count * 2 > top->second) return std::nullopt;
     }
@@ -946,7 +995,8 @@ class ArticleExtraction {
     static const RE2 kPlaceIn(
         R"(, (?:a|an|the) (?:[a-z-]+ ){0,2}(?:in|of|near)(?: the)?|(?:district|province|region|county|state|department|municipality) of(?: the)?)");
     // "Monterrey-based Grupo Valdés", "the Montreal-based charity Santé Solidarité".
-    static const RE2 kBasedIn(R"((?:[a-z-]+ ){0,2})");
+    // `between` is the folded words joined by single spaces, with none at either end.
+    static const RE2 kBasedIn(R"((?:[a-z-]+(?: [a-z-]+)?)?)");
     static const RE2 kMemberOf(
         R"(,? ?(?:(?:a|an) [a-z-]+ )?(?:of|from|for) the(?: opposition| governing| ruling)?|\()");
     static const RE2 kWhoLeads(R"(, who (?:heads|leads|chairs|founded) the)");

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "dossier/common/strings.h"
+#include "plain_text.h"
 #include "text.h"
 #include "word_sets.h"
 
@@ -30,6 +31,7 @@ enum class Tag {
   kBody,
   kBr,
   kButton,
+  kFigure,
   kForm,
   kFooter,
   kH1,
@@ -60,6 +62,8 @@ Tag TagOf(const xmlNode* node) {
                                      {"br", Tag::kBr},
                                      {"button", Tag::kButton},
                                      {"form", Tag::kForm},
+                                     {"figcaption", Tag::kFigure},
+                                     {"figure", Tag::kFigure},
                                      {"footer", Tag::kFooter},
                                      {"h1", Tag::kH1},
                                      {"header", Tag::kHeader},
@@ -91,8 +95,6 @@ Tag TagOf(const xmlNode* node) {
                                      {"section", Tag::kBlock},
                                      {"tr", Tag::kBlock},
                                      {"table", Tag::kBlock},
-                                     {"figcaption", Tag::kBlock},
-                                     {"figure", Tag::kBlock},
                                      {"pre", Tag::kBlock},
                                      {"dl", Tag::kBlock},
                                      {"dt", Tag::kBlock},
@@ -130,6 +132,7 @@ StrippedBlockReason ReasonForTag(Tag tag) {
       return v1::STRIPPED_BLOCK_REASON_HEADER_OR_FOOTER;
     case Tag::kAside:
       return v1::STRIPPED_BLOCK_REASON_RELATED_LINKS;
+    case Tag::kFigure:  // a picture and its caption and credit: not the story's text
     case Tag::kForm:
     case Tag::kButton:
     case Tag::kIframe:
@@ -143,12 +146,18 @@ StrippedBlockReason ReasonForTag(Tag tag) {
 
 // Reason to drop an element by words in its class and id ("share-bar", "comments").
 StrippedBlockReason ReasonForClass(const xmlNode* node) {
-  static const std::array<std::pair<std::string_view, StrippedBlockReason>, 16> kWords = {{
+  static const std::array<std::pair<std::string_view, StrippedBlockReason>, 22> kWords = {{
       {"share", v1::STRIPPED_BLOCK_REASON_SHARE_BAR},
       {"social", v1::STRIPPED_BLOCK_REASON_SHARE_BAR},
       {"related", v1::STRIPPED_BLOCK_REASON_RELATED_LINKS},
       {"recommend", v1::STRIPPED_BLOCK_REASON_RELATED_LINKS},
       {"sidebar", v1::STRIPPED_BLOCK_REASON_RELATED_LINKS},
+      {"trending", v1::STRIPPED_BLOCK_REASON_RELATED_LINKS},
+      {"popular", v1::STRIPPED_BLOCK_REASON_RELATED_LINKS},
+      {"caption", v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE},
+      {"tags", v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE},
+      {"audio", v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE},  // "Listen to this article"
+      {"bio", v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE},    // the writer's biography
       {"comment", v1::STRIPPED_BLOCK_REASON_COMMENTS},
       {"cookie", v1::STRIPPED_BLOCK_REASON_COOKIE_BANNER},
       {"consent", v1::STRIPPED_BLOCK_REASON_COOKIE_BANNER},
@@ -243,8 +252,8 @@ class BodyWalker {
       Strip(v1::STRIPPED_BLOCK_REASON_LINK_DENSE, text);
     } else if (tag == Tag::kH1 && FoldForMatching(text) == FoldForMatching(page_.title)) {
       // The headline repeated above the body; the title field has it.
-    } else if (std::string_view(text).starts_with("By ") && text.size() < 80 && page_.paragraphs.empty()) {
-      if (page_.authors.empty()) page_.authors.push_back(text.substr(3));
+    } else if (auto authors = BylineAuthors(text); authors && page_.paragraphs.size() <= kMaxParagraphsBeforeByline) {
+      if (page_.authors.empty()) page_.authors.emplace_back(*authors);
       Strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, text);
     } else {
       page_.paragraphs.push_back(std::move(text));

@@ -172,12 +172,15 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     }
     lexicon->place_keywords_.emplace(row[0], type);
   }
-  for (const auto& row : Rows("organization_keywords.tsv")) {
-    v1::OrganizationKind kind;
-    if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(1)), &kind)) {
-      return absl::FailedPreconditionError(strings::Cat("organization_keywords.tsv: bad kind ", row[1]));
+  for (auto [file, map] : {std::pair{"organization_keywords.tsv", &lexicon->organization_keywords_},
+                           std::pair{"organization_nouns.tsv", &lexicon->organization_nouns_}}) {
+    for (const auto& row : Rows(file)) {
+      v1::OrganizationKind kind;
+      if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(1)), &kind)) {
+        return absl::FailedPreconditionError(strings::Cat(file, ": bad kind ", row[1]));
+      }
+      map->emplace(row[0], kind);
     }
-    lexicon->organization_keywords_.emplace(row[0], kind);
   }
   for (const auto& row : Rows("event_triggers.tsv")) {
     EventTrigger trigger;
@@ -194,13 +197,19 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     options.push_back(std::move(trigger));
     std::stable_partition(options.begin(), options.end(), [](const auto& t) { return !t.next_word.empty(); });
   }
-  std::vector<std::string> furniture, comments, related;
+  std::vector<std::string> furniture, comments, related, author;
   for (const auto& row : Rows("furniture_lines.txt")) furniture.push_back(row.at(0));
-  for (const auto& row : Rows("section_headers.tsv"))
-    (row.at(0) == "comments" ? comments : related).push_back(row.at(1));
+  for (const auto& row : Rows("section_headers.tsv")) {
+    const std::string& kind = row.at(0);
+    if (kind != "comments" && kind != "related" && kind != "author") {
+      return absl::FailedPreconditionError(strings::Cat("section_headers.tsv: unknown kind ", kind));
+    }
+    (kind == "comments" ? comments : kind == "related" ? related : author).push_back(row.at(1));
+  }
   for (auto [patterns, regex, file] : {std::tuple{&furniture, &lexicon->furniture_line_, "furniture_lines.txt"},
                                        std::tuple{&comments, &lexicon->comments_header_, "section_headers.tsv"},
-                                       std::tuple{&related, &lexicon->related_header_, "section_headers.tsv"}}) {
+                                       std::tuple{&related, &lexicon->related_header_, "section_headers.tsv"},
+                                       std::tuple{&author, &lexicon->author_header_, "section_headers.tsv"}}) {
     auto compiled = CompileAlternatives(*patterns);
     if (!compiled.ok()) return absl::FailedPreconditionError(strings::Cat(file, ": ", compiled.status().message()));
     *regex = std::move(*compiled);
@@ -254,6 +263,11 @@ v1::EntityType Lexicon::PlaceKeyword(std::string_view word) const {
   return it == place_keywords_.end() ? v1::ENTITY_TYPE_UNSPECIFIED : it->second;
 }
 
+v1::OrganizationKind Lexicon::OrganizationNoun(std::string_view folded_phrase) const {
+  auto it = organization_nouns_.find(folded_phrase);
+  return it == organization_nouns_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
   auto it = organization_keywords_.find(word);
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
@@ -284,6 +298,10 @@ bool Lexicon::IsCommentsHeader(std::string_view line) const {
 
 bool Lexicon::IsRelatedHeader(std::string_view line) const {
   return RE2::FullMatch(strings::Trim(line), *related_header_);
+}
+
+bool Lexicon::IsAuthorHeader(std::string_view line) const {
+  return RE2::FullMatch(strings::Trim(line), *author_header_);
 }
 
 }  // namespace dossier::engine

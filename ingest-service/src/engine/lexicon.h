@@ -80,6 +80,9 @@ class Lexicon {
   v1::EntityType PlaceKeyword(std::string_view word) const;
   /// Most words of a country, region or city name that starts with this folded word; 0 if none.
   size_t PlaceNameWordsFrom(std::string_view folded_first_word) const;
+  /// The organisation kind a common noun before a name implies ("charity", "armed group"),
+  /// or UNSPECIFIED.
+  v1::OrganizationKind OrganizationNoun(std::string_view folded_phrase) const;
   /// The organisation kind a keyword implies, or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
   /// The event the token at `index` signals: a phrase starting there ("staged a coup") wins
@@ -91,6 +94,8 @@ class Lexicon {
   bool IsCommentsHeader(std::string_view line) const;
   /// A line that opens a list of links to other stories ("You may also like").
   bool IsRelatedHeader(std::string_view line) const;
+  /// A line that opens a note about the writer ("About the author"): its paragraph is no story.
+  bool IsAuthorHeader(std::string_view line) const;
 
  private:
   std::vector<Country> countries_;
@@ -108,10 +113,12 @@ class Lexicon {
   StringSet name_stopwords_;
   StringMap<v1::EntityType> place_keywords_;
   StringMap<v1::OrganizationKind> organization_keywords_;
+  StringMap<v1::OrganizationKind> organization_nouns_;
   StringMap<std::vector<EventTrigger>> triggers_;  // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;
   std::unique_ptr<RE2> related_header_;
+  std::unique_ptr<RE2> author_header_;
 };
 
 }  // namespace dossier::engine

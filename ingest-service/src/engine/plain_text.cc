@@ -16,18 +16,23 @@ namespace {
 constexpr size_t kMaxHeadlineBytes = 200;
 constexpr size_t kPreviewBytes = 60;
 constexpr size_t kMaxBylineBytes = 80;
-// A byline or navigation bar sits above the story: within its first few paragraphs.
-constexpr size_t kMaxParagraphsBeforeByline = 3;
 
 bool EndsSentence(std::string_view line) {
   return !line.empty() && std::string_view(".!?:\"')]").find(line.back()) != std::string_view::npos;
 }
 
 bool IsListItem(std::string_view line) {
-  for (std::string_view marker : {"- ", "* ", "\u2022", "\u2013 ", "\u2014 ", "\u00b7 "}) {
+  for (std::string_view marker :
+       {"- ", "* ", "\u2022", "\u2013 ", "\u2014 ", "\u00b7 ", "\u203a ", "\u00bb ", "\u2192 "}) {
     if (line.starts_with(marker)) return true;
   }
-  return false;
+  // "1. ", "12) "
+  size_t digits = 0;
+  while (digits < line.size() && digits < 3 && absl::ascii_isdigit(static_cast<unsigned char>(line[digits]))) {
+    ++digits;
+  }
+  return digits > 0 && line.size() > digits + 1 && (line[digits] == '.' || line[digits] == ')') &&
+         line[digits + 1] == ' ';
 }
 
 // The items of a line between occurrences of `separator` (a whole string, not any of its
@@ -46,23 +51,36 @@ std::vector<std::string_view> SplitOn(std::string_view line, std::string_view se
 }
 
 // "Home | World | Africa | Opinion": three or more short items between bars or bullets, and
-// no sentence among them.
-bool IsNavigationLine(std::string_view line) {
+// no sentence among them. Returns the items, or nothing when the line is no such bar.
+std::vector<std::string_view> NavigationItems(std::string_view line) {
   for (std::string_view separator : {" | ", " \u00b7 ", " \u2022 ", " > "}) {
     std::vector<std::string_view> items = SplitOn(line, separator);
     if (items.size() < 3) continue;
-    return std::all_of(items.begin(), items.end(), [](std::string_view item) {
+    bool short_items = std::all_of(items.begin(), items.end(), [](std::string_view item) {
       return std::count(item.begin(), item.end(), ' ') < 4 && !EndsSentence(strings::Trim(item));
     });
+    return short_items ? items : std::vector<std::string_view>{};
   }
-  return false;
+  return {};
 }
 
-// "By Nuno Sabonete", "By Dispatch correspondent Nuno Sabonete | 21 March 2024 | 4 min read",
-// "5 December 2024 | by Reem Al-Khalifa, Doha correspondent": the byline, whose "by" item
-// names the authors.
+// A navigation bar is furniture near the top of the page; further down only when at least
+// half its items are furniture themselves ("Follow us on Viber | Share | Tweet | Email"), as a
+// short list in the story could look like a bar.
+bool IsNavigationLine(std::string_view line, bool near_top, const Lexicon& lexicon) {
+  std::vector<std::string_view> items = NavigationItems(line);
+  if (items.empty() || near_top) return !items.empty();
+  auto furniture = std::count_if(items.begin(), items.end(),
+                                 [&lexicon](std::string_view item) { return lexicon.IsFurnitureLine(item); });
+  return static_cast<size_t>(furniture) * 2 >= items.size();
+}
+
+}  // namespace
+
 std::optional<std::string_view> BylineAuthors(std::string_view line) {
-  for (std::string_view item : SplitOn(line, " | ")) {
+  std::vector<std::string_view> items = SplitOn(line, " | ");
+  if (items.size() == 1) items = SplitOn(line, " \u00b7 ");
+  for (std::string_view item : items) {
     if (!(item.starts_with("By ") || item.starts_with("by ")) || item.size() <= 3 ||
         !absl::ascii_isupper(static_cast<unsigned char>(item[3]))) {
       continue;
@@ -74,8 +92,6 @@ std::optional<std::string_view> BylineAuthors(std::string_view line) {
   return std::nullopt;
 }
 
-}  // namespace
-
 PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool want_title) {
   PlainTextPage page;
   std::string paragraph;
@@ -86,7 +102,7 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
   auto strip = [&](StrippedBlockReason reason, std::string_view line) {
     page.stripped_blocks.push_back({reason, line.size(), std::string(Utf8Prefix(line, kPreviewBytes))});
   };
-  enum class Section { kBody, kRelatedLinks, kComments };
+  enum class Section { kBody, kRelatedLinks, kAuthorNote, kComments };
   Section section = Section::kBody;
   StrippedBlock comments{v1::STRIPPED_BLOCK_REASON_COMMENTS, 0, ""};
   for (std::string_view raw_line : strings::Split(text, "\n")) {
@@ -97,7 +113,11 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
     }
     if (line.empty()) {
       finish_paragraph();
-      if (section == Section::kRelatedLinks) section = Section::kBody;
+      if (section == Section::kRelatedLinks || section == Section::kAuthorNote) section = Section::kBody;
+      continue;
+    }
+    if (section == Section::kAuthorNote) {
+      strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
     }
     // Reader comments run to the end of the page. A share bar above the article may say
@@ -118,13 +138,20 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       }
       section = Section::kBody;
     }
+    if (lexicon.IsAuthorHeader(line)) {
+      finish_paragraph();
+      strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
+      section = Section::kAuthorNote;
+      continue;
+    }
     if (lexicon.IsRelatedHeader(line)) {
       finish_paragraph();
       strip(v1::STRIPPED_BLOCK_REASON_RELATED_LINKS, line);
       section = Section::kRelatedLinks;
       continue;
     }
-    if (lexicon.IsFurnitureLine(line) || (paragraphs_so_far <= kMaxParagraphsBeforeByline && IsNavigationLine(line))) {
+    if (lexicon.IsFurnitureLine(line) ||
+        IsNavigationLine(line, paragraphs_so_far <= kMaxParagraphsBeforeByline, lexicon)) {
       bool rewriter = strings::StartsWithIgnoreCase(line, "(word count");
       strip(rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;

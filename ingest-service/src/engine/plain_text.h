@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,14 @@ struct PlainTextPage {
   std::vector<std::string> paragraphs;
   std::vector<StrippedBlock> stripped_blocks;
 };
+
+/// A byline or navigation bar sits above the story: within its first few paragraphs.
+inline constexpr size_t kMaxParagraphsBeforeByline = 3;
+
+/// The authors a byline names: "By Nuno Sabonete", "By Dispatch correspondent Nuno Sabonete |
+/// 21 March 2024 | 4 min read", "5 December 2024 | by Reem Al-Khalifa" (items between bars
+/// or middle dots); nothing when the line is no byline.
+std::optional<std::string_view> BylineAuthors(std::string_view line);
 
 /// Splits scraped text into paragraphs (blank lines and single lines both end one; a line
 /// that continues a sentence in lower case is joined to it), drops furniture lines such as
