@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   std::string read_database_url;
   app.add_option("--read-database-url", read_database_url, "read replica for all queries (default: the primary)")
       ->envname("DOSSIER_READ_DATABASE_URL");
+  int max_watchers = 64;
+  app.add_option("--max-watchers", max_watchers, "WatchEvents streams served at once (each holds a thread)")
+      ->envname("DOSSIER_MAX_WATCHERS");
   std::string page_token_key = "dossier-page-token-key";
   app.add_option("--page-token-key", page_token_key,
                  "secret that signs page tokens; the same on every replica (set it in production)")
@@ -37,7 +40,11 @@ int main(int argc, char** argv) {
   dossier::DbPool reads(read_database_url.empty() ? config.database_url : read_database_url, config.db_pool_size,
                         dossier::query::PrepareQueryStatements);
   dossier::query::QueryRepository repository(reads);
-  dossier::query::QueryServiceImpl service(repository, dossier::query::PageTokenCodec(page_token_key));
+  // Notifications come from the primary: a replica replays NOTIFY to nobody. Watchers then
+  // read the new events from wherever reads go.
+  dossier::query::EventFeed feed(config.database_url);
+  dossier::query::QueryServiceImpl service(repository, dossier::query::PageTokenCodec(page_token_key), feed,
+                                           max_watchers);
 
   dossier::ServerOptions options;
   options.listen_address = config.listen_address;

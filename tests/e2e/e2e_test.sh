@@ -94,11 +94,44 @@ not_found() {
 }
 check "an unknown entity is NOT_FOUND" not_found
 
+entity_id() {  # entity_id QUERY [TYPE]: the id of the first entity a search finds
+  "${CTL[@]}" --json entities search --query "$1" ${2:+--type "$2"} |
+    "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["entities"][0]["id"])'
+}
+KONE=$(entity_id "Salif Kone") NIGER=$(entity_id Niger country) NIAMEY=$(entity_id Niamey city)
+neighbors() { "${CTL[@]}" entity neighbors "$NIGER" --predicate capital-of | tee /dev/stderr | grep -q "Niamey"; }
+check "entity neighbors finds the capital of Niger" neighbors
+paths() { "${CTL[@]}" paths "$KONE" "$NIAMEY" | tee /dev/stderr | grep -q "^path 1 (2 hops)"; }
+check "paths connects the minister to the capital in two hops" paths
+timeline() { "${CTL[@]}" entity timeline "$NIGER" --bucket month | tee /dev/stderr | grep -qE "^20[0-9]{2}-[0-9]{2}-01"; }
+check "entity timeline buckets Niger's mentions by month" timeline
+
+# A fresh watch sends what is stored after it began: keep storing new attacks (each on
+# another day, so none merges into an earlier event) until the watcher has printed one.
+watch_live() {
+  timeout 60 "${CTL[@]}" --json events watch --type attack --count 1 >"$WORK/watch.out" 2>&1 &
+  local watcher=$! day
+  for day in 1 2 3 4 5 6 7 8; do
+    printf 'Attack near Djibo\nThe Coastal Defence Front attacked an army post near Djibo on %s May 2025.\n' "$day" \
+      >"$WORK/attack-$day.txt"
+    "${CTL[@]}" ingest --url "https://e2e.example/attack-$day" --published 2025-06-01 "$WORK/attack-$day.txt" >/dev/null
+    for _ in 1 2 3 4 5 6; do kill -0 "$watcher" 2>/dev/null || break 2; sleep 0.5; done
+  done
+  wait "$watcher" && cat "$WORK/watch.out" && grep -q '"EVENT_TYPE_ATTACK"' "$WORK/watch.out"
+}
+check "events watch streams an attack stored after it began" watch_live
+
 REFLECT=("$PYTHON" "$ROOT/tests/e2e/reflection_client.py")
 check "python reflection client lists and calls QueryService" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --expect-service dossier.v1.QueryService --expect-service grpc.health.v1.Health --health dossier.v1.QueryService \
   --call dossier.v1.QueryService/SearchEntities --request-json '{"query": "ghana", "types": ["ENTITY_TYPE_COUNTRY"]}' \
   --expect-json-path entities.0.canonicalName --expect-value Ghana
+check "python reflection client walks a neighbourhood" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/GetNeighborhood --request-json "{\"entityId\": \"$NIGER\", \"depth\": 2}" \
+  --expect-json-path entities.0.canonicalName --expect-value Niger
+check "python reflection client resumes a watch" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/WatchEvents --request-json '{"afterEventId": "1", "types": ["EVENT_TYPE_ATTACK"]}' \
+  --messages 2 --expect-json-path messages.1.event.type --expect-value EVENT_TYPE_ATTACK
 check "python reflection client sees INVALID_ARGUMENT" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/SearchEntities --request-json '{"query": ""}' --expect-code INVALID_ARGUMENT
 check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \

@@ -19,7 +19,8 @@ How it works:
   4. --call SERVICE/METHOD with --request-json parses the JSON into the dynamic input message,
      calls the unary RPC generically, prints the response as JSON and checks
      --expect-json-path/--expect-value pairs, or with --expect-code asserts the call fails with
-     that status code.
+     that status code.  A server-streaming method is read until --messages N messages have
+     arrived (then cancelled); the response checked is {"messages": [...]}.
   5. --health NAME calls grpc.health.v1.Health/Check, with descriptors also from reflection, and
      asserts SERVING.
 
@@ -202,12 +203,13 @@ def message_class(pool: descriptor_pool.DescriptorPool, full_name: str) -> type[
 
 
 # --------------------------------------------------------------------------------------------
-# Dynamic unary calls
+# Dynamic unary and server-streaming calls
 # --------------------------------------------------------------------------------------------
 
 
 class DynamicMethod:
-    """A unary method resolved through reflection: its message classes and a generic callable."""
+    """A unary or server-streaming method resolved through reflection: its message classes and a
+    generic callable."""
 
     def __init__(self, channel: grpc.Channel, reflection: ReflectionClient, full_method: str) -> None:
         service_name, method_name = split_method(full_method)
@@ -222,11 +224,13 @@ class DynamicMethod:
             raise ClientError(f"{service_name} has no method {method_name} (methods: {known})")
         method_proto = descriptor_pb2.MethodDescriptorProto()
         method.CopyToProto(method_proto)
-        if method_proto.client_streaming or method_proto.server_streaming:
-            raise ClientError(f"{full_method} is a streaming method; only unary calls are supported")
+        if method_proto.client_streaming:
+            raise ClientError(f"{full_method} streams requests; only unary and server-streaming calls are supported")
+        self.server_streaming = method_proto.server_streaming
         self.input_class = message_class(pool, method.input_type.full_name)
         self.output_class = message_class(pool, method.output_type.full_name)
-        self._callable = channel.unary_unary(
+        make = channel.unary_stream if self.server_streaming else channel.unary_unary
+        self._callable = make(
             f"/{service_name}/{method_name}",
             request_serializer=lambda m: m.SerializeToString(),
             response_deserializer=self.output_class.FromString,
@@ -234,6 +238,17 @@ class DynamicMethod:
 
     def call(self, request: Message, timeout: float) -> Message:
         return self._callable(request, timeout=timeout)
+
+    def read_stream(self, request: Message, timeout: float, count: int) -> list[Message]:
+        """The first `count` messages of a server stream, then cancels it."""
+        stream = self._callable(request, timeout=timeout)
+        messages = []
+        for message in stream:
+            messages.append(message)
+            if len(messages) == count:
+                stream.cancel()
+                break
+        return messages
 
     def request_from_json(self, text: str) -> Message:
         try:
@@ -342,7 +357,11 @@ def run_call(channel: grpc.Channel, reflection: ReflectionClient, args: argparse
     request = method.request_from_json(args.request_json)
     print(f"call {args.call} {json_format.MessageToJson(request, indent=None)}")
     try:
-        response = method.call(request, args.timeout)
+        if method.server_streaming:
+            messages = method.read_stream(request, args.timeout, args.messages)
+            text = json.dumps({"messages": [json.loads(json_format.MessageToJson(m)) for m in messages]}, indent=2)
+        else:
+            text = json_format.MessageToJson(method.call(request, args.timeout))
     except grpc.RpcError as error:
         print(f"error: {describe_rpc_error(error)}")
         if args.expect_code is None:
@@ -351,7 +370,6 @@ def run_call(channel: grpc.Channel, reflection: ReflectionClient, args: argparse
             raise ClientError(f"{args.call} failed with {error.code().name}, expected {args.expect_code}")
         print(f"ok: status {args.expect_code}")
         return
-    text = json_format.MessageToJson(response)
     print(text)
     if args.expect_code is not None:
         raise ClientError(f"{args.call} succeeded, expected status {args.expect_code}")
@@ -372,6 +390,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--health", metavar="SERVICE", help="assert grpc.health.v1.Health/Check(SERVICE) is SERVING")
     parser.add_argument("--call", metavar="SERVICE/METHOD", help="unary method to call, e.g. dossier.v1.QueryService/SearchEntities")
     parser.add_argument("--request-json", default="{}", help="request message as JSON (default {})")
+    parser.add_argument("--messages", type=int, default=1, metavar="N",
+                        help="server-streaming calls: read N messages, then cancel (default 1)")
     parser.add_argument("--expect-json-path", action="append", default=[], metavar="PATH",
                         help="dot path into the JSON response, e.g. entities.0.canonicalName (repeatable)")
     parser.add_argument("--expect-value", action="append", default=[], metavar="VALUE",

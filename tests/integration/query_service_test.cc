@@ -3,7 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <pqxx/pqxx>
 #include <set>
+#include <thread>
 
 #include "fixtures.h"
 #include "test_postgres.h"
@@ -236,12 +241,272 @@ TEST_F(QueryServiceTest, SearchArticlesRanksAndHighlights) {
             grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-TEST_F(QueryServiceTest, LaterRpcsSayTheyAreNotImplementedYet) {
+TEST_F(QueryServiceTest, GetNeighborhoodWalksRelationshipsWithinDepthTypesAndCaps) {
   v1::GetNeighborhoodRequest request;
+  request.set_entity_id(EntityId("person:adamou sani"));
   v1::GetNeighborhoodResponse response;
+  ASSERT_TRUE(services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response).ok());
+  auto names = [&response] {
+    std::set<std::string> names;
+    for (const auto& entity : response.entities()) names.insert(entity.canonical_name());
+    return names;
+  };
+  EXPECT_EQ(response.entities(0).canonical_name(), "Adamou Sani");  // the centre first
+  EXPECT_TRUE(names().contains("Niger"));
+  EXPECT_FALSE(names().contains("Niamey"));  // two hops away
+  ASSERT_FALSE(response.relationships().empty());
+  for (const auto& relationship : response.relationships()) EXPECT_FALSE(relationship.evidence().empty());
+
+  request.set_depth(2);
+  ASSERT_TRUE(services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response).ok());
+  EXPECT_TRUE(names().contains("Niamey"));  // Niamey CAPITAL_OF Niger
+  EXPECT_FALSE(response.truncated());
+
+  request.add_entity_types(v1::ENTITY_TYPE_COUNTRY);
+  ASSERT_TRUE(services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response).ok());
+  for (int i = 1; i < response.entities_size(); ++i) EXPECT_EQ(response.entities(i).type(), v1::ENTITY_TYPE_COUNTRY);
+
+  request.clear_entity_types();
+  request.set_max_entities(2);
+  ASSERT_TRUE(services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response).ok());
+  EXPECT_EQ(response.entities_size(), 2);
+  EXPECT_TRUE(response.truncated());
+
+  request.set_depth(4);
   grpc::Status status = services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_THAT(status.error_message(), HasSubstr("GetNeighborhood"));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("depth"));
+  request.set_depth(1);
+  request.set_entity_id("999999999");
+  EXPECT_EQ(services_->query->GetNeighborhood(ContextWithDeadline().get(), request, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(QueryServiceTest, FindPathsReturnsShortestChainsWithEvidence) {
+  v1::FindPathsRequest request;
+  request.set_from_entity_id(EntityId("person:adamou sani"));
+  request.set_to_entity_id(EntityId("city:2440485"));  // Niamey
+  v1::FindPathsResponse response;
+  ASSERT_TRUE(services_->query->FindPaths(ContextWithDeadline().get(), request, &response).ok());
+  ASSERT_FALSE(response.paths().empty());
+  // Sani HOLDS_ROLE Niger, Niamey CAPITAL_OF Niger: two edges, the second walked backwards.
+  const auto& shortest = response.paths(0);
+  ASSERT_EQ(shortest.edges_size(), 2);
+  EXPECT_EQ(shortest.edges(0).subject_name(), "Adamou Sani");
+  EXPECT_EQ(shortest.edges(0).object_name(), "Niger");
+  EXPECT_EQ(shortest.edges(1).subject_name(), "Niamey");
+  for (const auto& path : response.paths()) {
+    for (const auto& edge : path.edges()) EXPECT_FALSE(edge.evidence().empty());
+  }
+  for (int i = 1; i < response.paths_size(); ++i) {
+    EXPECT_LE(response.paths(i - 1).edges_size(), response.paths(i).edges_size());
+  }
+  std::set<std::string> entities;
+  for (const auto& entity : response.entities()) entities.insert(entity.canonical_name());
+  EXPECT_TRUE(entities.contains("Niger"));
+
+  request.set_max_hops(1);
+  ASSERT_TRUE(services_->query->FindPaths(ContextWithDeadline().get(), request, &response).ok());
+  EXPECT_TRUE(response.paths().empty());
+
+  request.set_to_entity_id(request.from_entity_id());
+  grpc::Status status = services_->query->FindPaths(ContextWithDeadline().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("to_entity_id"));
+  request.set_to_entity_id("999999999");
+  status = services_->query->FindPaths(ContextWithDeadline().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("to_entity_id"));
+  request.set_max_hops(5);
+  EXPECT_EQ(services_->query->FindPaths(ContextWithDeadline().get(), request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(QueryServiceTest, GetEntityTimelineCountsMentionsAndEventsPerBucket) {
+  const std::string niger = EntityId("country:NE");
+  v1::GetEntityTimelineRequest request;
+  request.set_entity_id(niger);
+  request.set_bucket(v1::TIMELINE_BUCKET_MONTH);
+  v1::GetEntityTimelineResponse response;
+  ASSERT_TRUE(services_->query->GetEntityTimeline(ContextWithDeadline().get(), request, &response).ok());
+  ASSERT_EQ(response.entries_size(), 1);  // everything happened in March 2025
+  const auto& march = response.entries(0);
+  EXPECT_EQ(march.bucket_start().seconds(), 1740787200);  // 2025-03-01
+  EXPECT_EQ(march.mention_count(),
+            std::stoll(PostgresEnvironment::QueryValue("SELECT count(*) FROM mentions WHERE entity_id = " + niger)));
+  EXPECT_EQ(march.event_count(), march.events_size());
+
+  request.set_bucket(v1::TIMELINE_BUCKET_DAY);
+  ASSERT_TRUE(services_->query->GetEntityTimeline(ContextWithDeadline().get(), request, &response).ok());
+  ASSERT_GE(response.entries_size(), 1);
+  for (int i = 1; i < response.entries_size(); ++i) {
+    EXPECT_LT(response.entries(i - 1).bucket_start().seconds(), response.entries(i).bucket_start().seconds());
+  }
+  // Mentions fall on the publication day, 2025-03-12; the meeting on Monday 2025-03-10.
+  int64_t mentions = 0;
+  for (const auto& entry : response.entries()) {
+    mentions += entry.mention_count();
+    if (entry.mention_count() > 0) EXPECT_EQ(entry.bucket_start().seconds(), 1741737600);
+  }
+  EXPECT_EQ(mentions, march.mention_count());
+
+  request.set_bucket(static_cast<v1::TimelineBucket>(9));
+  grpc::Status status = services_->query->GetEntityTimeline(ContextWithDeadline().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("bucket"));
+  request.set_bucket(v1::TIMELINE_BUCKET_DAY);
+  request.set_entity_id("999999999");
+  EXPECT_EQ(services_->query->GetEntityTimeline(ContextWithDeadline().get(), request, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+// Reads events from a WatchEvents stream on its own thread.
+class WatchReader {
+ public:
+  WatchReader(v1::QueryService::Stub& stub, const v1::WatchEventsRequest& request) {
+    context_.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    reader_ = stub.WatchEvents(&context_, request);
+    thread_ = std::thread([this] {
+      v1::WatchEventsResponse message;
+      while (reader_->Read(&message)) {
+        std::lock_guard lock(mutex_);
+        events_.push_back(message.event());
+        arrived_.notify_all();
+      }
+      std::lock_guard lock(mutex_);
+      status_ = reader_->Finish();
+      finished_ = true;
+      arrived_.notify_all();
+    });
+  }
+  ~WatchReader() {
+    context_.TryCancel();
+    thread_.join();
+  }
+  // Waits up to `wait` until `count` events have arrived or the stream ended; returns them.
+  std::vector<v1::Event> WaitFor(size_t count, std::chrono::seconds wait = std::chrono::seconds(10)) {
+    std::unique_lock lock(mutex_);
+    arrived_.wait_for(lock, wait, [&] { return events_.size() >= count || finished_; });
+    return events_;
+  }
+  // Waits up to `wait` for the stream to end; its status, or nullopt while it runs.
+  std::optional<grpc::Status> WaitForEnd(std::chrono::seconds wait) {
+    std::unique_lock lock(mutex_);
+    arrived_.wait_for(lock, wait, [&] { return finished_; });
+    if (!finished_) return std::nullopt;
+    return status_;
+  }
+
+ private:
+  grpc::ClientContext context_;
+  std::unique_ptr<grpc::ClientReader<v1::WatchEventsResponse>> reader_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::vector<v1::Event> events_;
+  grpc::Status status_;
+  bool finished_ = false;
+};
+
+// An article reporting a new attack: each n another day, so no two merge into one event.
+v1::RawArticle WatchArticle(int n) {
+  std::string day = std::to_string(n + 1) + " May 2025";
+  return Article("Clashes near Djibo\nThe Sahel Liberation Front attacked an army post near Djibo on " + day +
+                     ", the army said.\n",
+                 "https://watch.example/djibo/" + std::to_string(n), "2025-06-01");
+}
+
+TEST_F(QueryServiceTest, WatchEventsSendsEventsStoredAfterTheWatchBegan) {
+  int64_t latest_before = std::stoll(PostgresEnvironment::QueryValue("SELECT coalesce(max(id), 0) FROM events"));
+  v1::WatchEventsRequest request;
+  WatchReader watch(*services_->query, request);
+  // The watch starts from whatever is stored when the server begins it; keep storing new
+  // events until one arrives (the first may land before that).
+  std::vector<v1::Event> events;
+  for (int n = 0; n < 8 && events.empty(); ++n) {
+    v1::IngestArticleRequest ingest;
+    *ingest.mutable_article() = WatchArticle(n);
+    v1::IngestArticleResponse stored;
+    ASSERT_TRUE(services_->ingest->IngestArticle(ContextWithDeadline().get(), ingest, &stored).ok());
+    events = watch.WaitFor(1, std::chrono::seconds(3));
+  }
+  ASSERT_FALSE(events.empty()) << watch.WaitForEnd(std::chrono::seconds(0)).value_or(grpc::Status::OK).error_message();
+  for (const auto& event : events) {
+    EXPECT_GT(std::stoll(event.id()), latest_before);
+    EXPECT_FALSE(event.evidence().empty());
+    EXPECT_FALSE(event.participants().empty());  // read after the storing transaction committed
+  }
+}
+
+TEST_F(QueryServiceTest, AResumedWatchSendsEveryLaterEventOnceInOrderAndFilters) {
+  std::vector<std::string> stored;
+  {
+    pqxx::connection connection(PostgresEnvironment::Url());
+    pqxx::work tx(connection);
+    for (const auto& row : tx.exec("SELECT id FROM events ORDER BY id")) stored.push_back(row[0].as<std::string>());
+  }
+  ASSERT_GE(stored.size(), 4u);
+  const std::string resume_after = stored[stored.size() / 2];
+  std::vector<std::string> expected(stored.begin() + static_cast<long>(stored.size() / 2) + 1, stored.end());
+  v1::WatchEventsRequest request;
+  request.set_after_event_id(resume_after);
+  {
+    WatchReader watch(*services_->query, request);
+    auto events = watch.WaitFor(expected.size());
+    std::vector<std::string> ids;
+    for (const auto& event : events) ids.push_back(event.id());
+    EXPECT_EQ(ids, expected);
+    // Nothing more: no repeats.
+    EXPECT_EQ(watch.WaitFor(expected.size() + 1, std::chrono::seconds(2)).size(), expected.size());
+  }
+
+  // A filtered watch sends only matching events, old and new.
+  v1::WatchEventsRequest attacks;
+  attacks.add_types(v1::EVENT_TYPE_ATTACK);
+  attacks.set_after_event_id(stored.back());
+  WatchReader watch(*services_->query, attacks);
+  v1::IngestArticleRequest ingest;
+  *ingest.mutable_article() = Article(
+      "Talks and clashes\nInterior Minister Adamou Sani met Efua Mensah in Accra on Friday. The Sahel "
+      "Liberation Front attacked a convoy near Dori on Friday.\n",
+      "https://watch.example/filtered", "2025-04-12");
+  v1::IngestArticleResponse response;
+  ASSERT_TRUE(services_->ingest->IngestArticle(ContextWithDeadline().get(), ingest, &response).ok());
+  auto events = watch.WaitFor(1);
+  ASSERT_FALSE(events.empty());
+  EXPECT_THAT(events, Each(Property(&v1::Event::type, v1::EVENT_TYPE_ATTACK)));
+}
+
+TEST_F(QueryServiceTest, WatchEventsRejectsBadFiltersAndTooManyWatchers) {
+  v1::WatchEventsRequest bad;
+  bad.set_after_event_id("not-an-id");
+  {
+    WatchReader watch(*services_->query, bad);
+    auto status = watch.WaitForEnd(std::chrono::seconds(10));
+    ASSERT_TRUE(status.has_value());
+    EXPECT_EQ(status->error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(status->error_message(), HasSubstr("after_event_id"));
+  }
+  // One stream more than the server allows: some are refused, at most the limit run.
+  // (Streams of earlier tests may still hold a slot for up to a second after they were
+  // cancelled, so the exact split is not fixed.)
+  std::vector<std::unique_ptr<WatchReader>> watches;
+  for (int i = 0; i <= kTestMaxWatchers; ++i) {
+    watches.push_back(std::make_unique<WatchReader>(*services_->query, v1::WatchEventsRequest()));
+  }
+  int refused = 0, running = 0;
+  for (auto& watch : watches) {
+    auto status = watch->WaitForEnd(refused == 0 ? std::chrono::seconds(2) : std::chrono::seconds(0));
+    if (!status) {
+      ++running;
+    } else if (status->error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+      ++refused;
+      EXPECT_THAT(status->error_message(), HasSubstr("retry later"));
+    }
+  }
+  EXPECT_GE(refused, 1);
+  EXPECT_LE(running, kTestMaxWatchers);
+  EXPECT_EQ(refused + running, kTestMaxWatchers + 1);
 }
 
 // Runs last: it stops the database.

@@ -37,7 +37,9 @@ TestServices::TestServices()
   ingest_repository_ = std::make_unique<ingest::IngestRepository>(ingest_pool_);
   ingest_service_ = std::make_unique<ingest::IngestServiceImpl>(*lexicon, *ingest_repository_);
   query_repository_ = std::make_unique<query::QueryRepository>(query_pool_);
-  query_service_ = std::make_unique<query::QueryServiceImpl>(*query_repository_, query::PageTokenCodec("test-key"));
+  event_feed_ = std::make_unique<query::EventFeed>(PostgresEnvironment::Url());
+  query_service_ = std::make_unique<query::QueryServiceImpl>(*query_repository_, query::PageTokenCodec("test-key"),
+                                                             *event_feed_, kTestMaxWatchers);
   ingest_server_ = StartServer(ingest_service_.get(), "dossier.v1.IngestService", ingest_pool_, 10 * 1024 * 1024);
   query_server_ = StartServer(query_service_.get(), "dossier.v1.QueryService", query_pool_, 4 * 1024 * 1024);
   auto ingest_channel = Connect(ingest_server_->port());

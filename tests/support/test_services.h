@@ -13,6 +13,9 @@
 
 namespace dossier::testing {
 
+/// At most this many WatchEvents streams at once in tests.
+inline constexpr int kTestMaxWatchers = 4;
+
 /// Both real services, wired as their main() does, serving on loopback ports chosen by the
 /// kernel, with real gRPC clients. Uses the database of PostgresEnvironment.
 class TestServices {
@@ -38,6 +41,7 @@ class TestServices {
   std::unique_ptr<ingest::IngestRepository> ingest_repository_;
   std::unique_ptr<ingest::IngestServiceImpl> ingest_service_;
   std::unique_ptr<query::QueryRepository> query_repository_;
+  std::unique_ptr<query::EventFeed> event_feed_;
   std::unique_ptr<query::QueryServiceImpl> query_service_;
   std::unique_ptr<GrpcServer> ingest_server_;
   std::unique_ptr<GrpcServer> query_server_;

@@ -1,5 +1,6 @@
-// dossierctl article get | articles search | entities search | entity get | mentions list |
-// events list | event get | relations list | health
+// dossierctl article get | articles search | entities search | entity get | entity neighbors |
+// entity timeline | paths | mentions list | events list | events watch | event get |
+// relations list | health
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
@@ -112,6 +113,36 @@ void SetEnums(const std::vector<std::string>& labels, const google::protobuf::En
 bool ParseTime(const std::string& text, google::protobuf::Timestamp* out) {
   std::string value = text.size() == 10 ? text + "T00:00:00Z" : text;
   return google::protobuf::util::TimeUtil::FromString(value, out);
+}
+
+// Sets `range` from --from/--to dates; clears it when neither is given. False (and exit
+// code 2) when a date cannot be read.
+template <typename Request>
+bool SetTimeRange(const std::string& from, const std::string& to, Request& request, GlobalOptions& options) {
+  for (auto [text, field] : {std::pair{&from, request.mutable_time()->mutable_start()},
+                             std::pair{&to, request.mutable_time()->mutable_end()}}) {
+    if (!text->empty() && !ParseTime(*text, field)) {
+      std::cerr << "error: cannot read date \"" << *text << "\" (use 2025-03-12 or RFC 3339)\n";
+      options.exit_code = 2;
+      return false;
+    }
+  }
+  if (from.empty() && to.empty()) request.clear_time();
+  return true;
+}
+
+// An integer option that goes to the request through a setter (`set_depth`, ...).
+CLI::Option* AddIntOption(CLI::App* command, const std::string& name, std::function<void(int)> set,
+                          const std::string& help) {
+  return command
+      ->add_option(
+          name,
+          [set = std::move(set)](const CLI::results_t& results) {
+            set(std::stoi(results[0]));
+            return true;
+          },
+          help)
+      ->check(CLI::TypeValidator<int>());
 }
 
 // Runs a unary query and prints it as JSON or with `print`.
@@ -313,15 +344,7 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
       }
       SetEnums(flags->types, v1::EventType_descriptor(), request->mutable_types());
       SetEnums(flags->modalities, v1::Modality_descriptor(), request->mutable_modalities());
-      for (auto [text, field] : {std::pair{&flags->from, request->mutable_time()->mutable_start()},
-                                 std::pair{&flags->to, request->mutable_time()->mutable_end()}}) {
-        if (!text->empty() && !ParseTime(*text, field)) {
-          std::cerr << "error: cannot read date \"" << *text << "\" (use 2025-03-12 or RFC 3339)\n";
-          options.exit_code = 2;
-          return;
-        }
-      }
-      if (flags->from.empty() && flags->to.empty()) request->clear_time();
+      if (!SetTimeRange(flags->from, flags->to, *request, options)) return;
       request->set_page_size(paging->page_size);
       request->set_page_token(paging->page_token);
       RunQuery<v1::ListEventsRequest, v1::ListEventsResponse>(options, *request, &v1::QueryService::Stub::ListEvents,
@@ -356,6 +379,133 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
             PrintRelationships(response.relationships());
             PrintNextPage(response.next_page_token());
           });
+    });
+  }
+  {
+    auto request = std::make_shared<v1::GetNeighborhoodRequest>();
+    auto predicates = std::make_shared<std::vector<std::string>>();
+    auto types = std::make_shared<std::vector<std::string>>();
+    auto* neighbors = CommandGroup(app, "entity", "one entity")
+                          ->add_subcommand("neighbors", "entities and relationships within 1-3 hops of an entity");
+    neighbors->add_option("id", *request->mutable_entity_id(), "entity id")->required();
+    AddIntOption(
+        neighbors, "--depth", [request](int value) { request->set_depth(value); }, "hops, 1 to 3 (default 1)");
+    AddEnumOption(neighbors, "--predicate", *predicates, v1::RelationshipPredicate_descriptor(),
+                  "follow only these relationships");
+    AddEnumOption(neighbors, "--type", *types, v1::EntityType_descriptor(), "reach only these entity types");
+    AddIntOption(
+        neighbors, "--max", [request](int value) { request->set_max_entities(value); },
+        "at most this many entities (default 100, max 1000)");
+    neighbors->callback([request, predicates, types, &options] {
+      SetEnums(*predicates, v1::RelationshipPredicate_descriptor(), request->mutable_predicates());
+      SetEnums(*types, v1::EntityType_descriptor(), request->mutable_entity_types());
+      RunQuery<v1::GetNeighborhoodRequest, v1::GetNeighborhoodResponse>(
+          options, *request, &v1::QueryService::Stub::GetNeighborhood, [](const v1::GetNeighborhoodResponse& response) {
+            PrintEntities(response.entities());
+            std::cout << '\n';
+            PrintRelationships(response.relationships());
+            if (response.truncated()) std::cout << "(cut short by --max; raise it or narrow the filters)\n";
+          });
+    });
+  }
+  {
+    auto request = std::make_shared<v1::GetEntityTimelineRequest>();
+    auto bucket = std::make_shared<std::string>("day");
+    auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+    auto* timeline = CommandGroup(app, "entity", "one entity")
+                         ->add_subcommand("timeline", "mentions and events of an entity per day, week or month");
+    timeline->add_option("id", *request->mutable_entity_id(), "entity id")->required();
+    timeline->add_option("--bucket", *bucket, "day, week or month")->check(CLI::IsMember({"day", "week", "month"}));
+    timeline->add_option("--from", *from, "from this date (2025-03-01)");
+    timeline->add_option("--to", *to, "until this date");
+    timeline->callback([request, bucket, from, to, &options] {
+      request->set_bucket(*bucket == "week"    ? v1::TIMELINE_BUCKET_WEEK
+                          : *bucket == "month" ? v1::TIMELINE_BUCKET_MONTH
+                                               : v1::TIMELINE_BUCKET_DAY);
+      if (!SetTimeRange(*from, *to, *request, options)) return;
+      RunQuery<v1::GetEntityTimelineRequest, v1::GetEntityTimelineResponse>(
+          options, *request, &v1::QueryService::Stub::GetEntityTimeline,
+          [](const v1::GetEntityTimelineResponse& response) {
+            Table table({"FROM", "MENTIONS", "EVENTS", "FIRST EVENTS"});
+            for (const auto& entry : response.entries()) {
+              std::vector<std::string> events;
+              for (const auto& event : entry.events()) {
+                events.push_back(Cat(EnumLabel(v1::EventType_descriptor(), event.type()), " ", event.id()));
+                if (events.size() == 3) break;
+              }
+              table.Add({FormatTime(entry.bucket_start()), std::to_string(entry.mention_count()),
+                         std::to_string(entry.event_count()), dossier::strings::Join(events, ", ")});
+            }
+            table.Print(std::cout);
+          });
+    });
+  }
+  {
+    auto request = std::make_shared<v1::FindPathsRequest>();
+    auto predicates = std::make_shared<std::vector<std::string>>();
+    auto* paths = app.add_subcommand("paths", "how two entities are connected: shortest chains of relationships");
+    paths->add_option("from", *request->mutable_from_entity_id(), "entity id")->required();
+    paths->add_option("to", *request->mutable_to_entity_id(), "entity id")->required();
+    AddIntOption(
+        paths, "--max-hops", [request](int value) { request->set_max_hops(value); },
+        "longest chain, 1 to 4 (default 4)");
+    AddIntOption(
+        paths, "--max-paths", [request](int value) { request->set_max_paths(value); },
+        "at most this many chains (default 5, max 20)");
+    AddEnumOption(paths, "--predicate", *predicates, v1::RelationshipPredicate_descriptor(),
+                  "follow only these relationships");
+    paths->callback([request, predicates, &options] {
+      SetEnums(*predicates, v1::RelationshipPredicate_descriptor(), request->mutable_predicates());
+      RunQuery<v1::FindPathsRequest, v1::FindPathsResponse>(
+          options, *request, &v1::QueryService::Stub::FindPaths, [](const v1::FindPathsResponse& response) {
+            if (response.paths().empty()) std::cout << "no connection within the hops asked for\n";
+            for (int i = 0; i < response.paths_size(); ++i) {
+              std::cout << "path " << i + 1 << " (" << response.paths(i).edges_size() << " hops):\n";
+              PrintRelationships(response.paths(i).edges());
+            }
+          });
+    });
+  }
+  {
+    auto request = std::make_shared<v1::WatchEventsRequest>();
+    auto types = std::make_shared<std::vector<std::string>>();
+    auto modalities = std::make_shared<std::vector<std::string>>();
+    auto count = std::make_shared<int>(0);
+    auto* watch = CommandGroup(app, "events", "find events")
+                      ->add_subcommand("watch", "stream events as they are stored (until interrupted)");
+    watch->add_option("--entity", *request->mutable_participant_entity_id(), "participant entity id");
+    AddEnumOption(watch, "--type", *types, v1::EventType_descriptor(), "meet, attack, blockade, ...");
+    watch->add_option("--cameo", *request->mutable_cameo_code_prefix(), "CAMEO code prefix, e.g. 19");
+    watch->add_option("--location", *request->mutable_location_entity_id(), "place entity id");
+    AddEnumOption(watch, "--modality", *modalities, v1::Modality_descriptor(),
+                  "asserted, negated, hypothetical, reported");
+    watch->add_option("--after", *request->mutable_after_event_id(),
+                      "resume: first send the events stored after this event id");
+    watch->add_option("--count", *count, "stop after this many events");
+    watch->callback([request, types, modalities, count, &options] {
+      SetEnums(*types, v1::EventType_descriptor(), request->mutable_types());
+      SetEnums(*modalities, v1::Modality_descriptor(), request->mutable_modalities());
+      auto stub = v1::QueryService::NewStub(options.Channel(options.query_address));
+      grpc::ClientContext context;  // no deadline: a watch runs until stopped
+      auto reader = stub->WatchEvents(&context, *request);
+      v1::WatchEventsResponse message;
+      int received = 0;
+      while (reader->Read(&message)) {
+        google::protobuf::RepeatedPtrField<v1::Event> one;
+        *one.Add() = message.event();
+        if (options.json) {
+          std::cout << ToJson(message);
+        } else {
+          PrintEvents(one);
+        }
+        std::cout.flush();
+        if (*count > 0 && ++received == *count) {
+          context.TryCancel();
+          break;
+        }
+      }
+      grpc::Status status = reader->Finish();
+      if (!status.ok() && !(*count > 0 && received == *count)) options.exit_code = ReportError(status);
     });
   }
   auto* health = app.add_subcommand("health", "readiness of both services (exit 1 unless both are SERVING)");

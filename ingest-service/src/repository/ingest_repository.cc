@@ -80,6 +80,11 @@ SELECT r.entity_id, r.title, r.organization_entity_id, $2, $3::timestamptz
 FROM jsonb_to_recordset($1::jsonb) AS r(entity_id bigint, title text, organization_entity_id bigint)
 ON CONFLICT DO NOTHING)sql";
 
+// Event ids must become visible in id order: a watcher reads "events after the last id I
+// sent", so an id committed after a higher one would be skipped. Storing transactions take
+// this lock before their first event and keep it until they commit.
+constexpr const char* kLockEventOrder = "SELECT pg_advisory_xact_lock(7306120001)";
+
 constexpr const char* kUpsertEvents = R"sql(
 INSERT INTO events (merge_key, type, cameo_code, trigger_text, time_start, time_end,
                     time_granularity, time_resolution, time_text, location_entity_id, modality,
@@ -329,6 +334,7 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const 
   }
   std::map<std::string, int64_t> event_id_by_key;
   if (!event_rows.empty()) {
+    tx.exec_prepared("lock_event_order");
     for (const auto& row : tx.exec_prepared("upsert_events", event_rows.dump(), seen_at)) {
       event_id_by_key[row[1].as<std::string>()] = row[0].as<int64_t>();
     }
@@ -428,6 +434,7 @@ void PrepareIngestStatements(pqxx::connection& connection) {
   connection.prepare("insert_mentions", kInsertMentions);
   connection.prepare("add_entity_counts", kAddEntityCounts);
   connection.prepare("insert_roles", kInsertRoles);
+  connection.prepare("lock_event_order", kLockEventOrder);
   connection.prepare("upsert_events", kUpsertEvents);
   connection.prepare("insert_participants", kInsertParticipants);
   connection.prepare("insert_evidence", kInsertEvidence);

@@ -11,17 +11,12 @@ namespace {
 
 constexpr size_t kMaxCameoPrefixDigits = 4;
 
-absl::StatusOr<EventFilter> ReadEventFilter(const v1::ListEventsRequest& request) {
-  EventFilter filter;
+// The filters ListEventsRequest and WatchEventsRequest share, by field name.
+template <typename Request>
+absl::Status ReadSharedEventFilters(const Request& request, EventFilter& filter) {
   auto participant = OptionalIdFilter("participant_entity_id", request.participant_entity_id());
   if (!participant.ok()) return participant.status();
   filter.participant_entity_id = *participant;
-  if (request.participant_role() != v1::PARTICIPANT_ROLE_UNSPECIFIED) {
-    if (!filter.participant_entity_id) {
-      return absl::InvalidArgumentError("participant_role needs participant_entity_id");
-    }
-    filter.participant_role = request.participant_role();
-  }
   auto types = EnumFilter("types", request.types(), v1::EventType_descriptor());
   if (!types.ok()) return types.status();
   filter.types = std::move(*types);
@@ -36,20 +31,53 @@ absl::StatusOr<EventFilter> ReadEventFilter(const v1::ListEventsRequest& request
   auto location = OptionalIdFilter("location_entity_id", request.location_entity_id());
   if (!location.ok()) return location.status();
   filter.location_entity_id = *location;
-  auto time = ReadTimeRange("time", request.has_time(), request.time());
-  if (!time.ok()) return time.status();
-  filter.time_from = time->from;
-  filter.time_to = time->to;
   auto modalities = EnumFilter("modalities", request.modalities(), v1::Modality_descriptor());
   if (!modalities.ok()) return modalities.status();
   filter.modalities = std::move(*modalities);
   if (auto status = CheckConfidence("min_confidence", request.min_confidence()); !status.ok()) return status;
   filter.min_confidence = request.min_confidence();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<EventFilter> ReadEventFilter(const v1::ListEventsRequest& request) {
+  EventFilter filter;
+  if (auto status = ReadSharedEventFilters(request, filter); !status.ok()) return status;
+  if (request.participant_role() != v1::PARTICIPANT_ROLE_UNSPECIFIED) {
+    if (!filter.participant_entity_id) {
+      return absl::InvalidArgumentError("participant_role needs participant_entity_id");
+    }
+    filter.participant_role = request.participant_role();
+  }
+  auto time = ReadTimeRange("time", request.has_time(), request.time());
+  if (!time.ok()) return time.status();
+  filter.time_from = time->from;
+  filter.time_to = time->to;
   auto article = OptionalIdFilter("article_id", request.article_id());
   if (!article.ok()) return article.status();
   filter.article_id = *article;
   return filter;
 }
+
+// Live watch: events are read in batches of this many; between batches a watcher waits for
+// the feed at most kWatchPoll, so a missed wake-up delays an event by that much at worst,
+// and a cancelled call is noticed as soon.
+constexpr int kWatchBatch = 100;
+constexpr auto kWatchPoll = std::chrono::seconds(1);
+constexpr auto kWatchQueryTimeout = std::chrono::seconds(10);
+
+Deadline WatchQueryDeadline() { return std::chrono::system_clock::now() + kWatchQueryTimeout; }
+
+// Counts a watcher for as long as it lives; refuses more than the service allows.
+class WatcherSlot {
+ public:
+  WatcherSlot(std::atomic<int>& active, int limit) : active_(active), taken_(++active_ <= limit) {}
+  ~WatcherSlot() { --active_; }
+  bool taken() const { return taken_; }
+
+ private:
+  std::atomic<int>& active_;
+  bool taken_;
+};
 
 }  // namespace
 
@@ -75,6 +103,51 @@ grpc::Status QueryServiceImpl::ListEvents(grpc::ServerContext* context, const v1
   for (auto& event : events->items) *response->add_events() = std::move(event);
   if (!events->next.empty()) response->set_next_page_token(tokens_.Encode(*request, events->next));
   return grpc::Status::OK;
+}
+
+grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
+                                           grpc::ServerWriter<v1::WatchEventsResponse>* writer) {
+  EventFilter filter;
+  if (auto status = ReadSharedEventFilters(*request, filter); !status.ok()) return ToGrpcStatus(status);
+  int64_t after = 0;
+  if (!request->after_event_id().empty()) {
+    auto id = ParseId("after_event_id", request->after_event_id());
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    after = *id;
+  }
+  WatcherSlot slot(active_watchers_, max_watchers_);
+  if (!slot.taken()) {
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        strings::Cat("this server already streams to ", max_watchers_,
+                                     " watchers; retry later or ask another replica"));
+  }
+  uint64_t generation = feed_.Generation();
+  bool resume = !request->after_event_id().empty();
+  // Reading the ids after the last one looked at, after every wake-up, is what makes a
+  // resumed watch complete and free of repeats; the feed only says when to look. Ids become
+  // visible in order (the ingest service stores events under a lock held to commit), so
+  // everything up to the latest id is final once read.
+  while (!context->IsCancelled()) {
+    auto latest = repository_.LatestEventId(WatchQueryDeadline());
+    if (!latest.ok()) return ToGrpcStatus(latest.status());
+    if (!resume) {
+      after = *latest;  // a new watch starts with what is stored next
+      resume = true;
+    }
+    auto events = repository_.EventsAfter(filter, after, *latest, kWatchBatch, WatchQueryDeadline());
+    if (!events.ok()) return ToGrpcStatus(events.status());
+    for (auto& event : *events) {
+      auto id = ParseId("event id", event.id());
+      v1::WatchEventsResponse message;
+      *message.mutable_event() = std::move(event);
+      if (!writer->Write(message)) return grpc::Status(grpc::StatusCode::CANCELLED, "the watcher went away");
+      if (id.ok()) after = *id;
+    }
+    if (events->size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
+    after = std::max(after, *latest);
+    generation = feed_.WaitForChange(generation, kWatchPoll);
+  }
+  return grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled");
 }
 
 }  // namespace dossier::query

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <atomic>
+
 #include "dossier/v1/query_service.grpc.pb.h"
 #include "paging/page_token.h"
+#include "repository/event_feed.h"
 #include "repository/query_repository.h"
 
 namespace dossier::query {
@@ -10,8 +13,9 @@ namespace dossier::query {
 /// maps the result; they live in one file per resource (articles.cc, entities.cc, ...).
 class QueryServiceImpl final : public v1::QueryService::Service {
  public:
-  QueryServiceImpl(QueryRepository& repository, PageTokenCodec tokens)
-      : repository_(repository), tokens_(std::move(tokens)) {}
+  /// `feed` wakes WatchEvents calls; at most `max_watchers` of them stream at once.
+  QueryServiceImpl(QueryRepository& repository, PageTokenCodec tokens, const EventFeed& feed, int max_watchers = 64)
+      : repository_(repository), tokens_(std::move(tokens)), feed_(feed), max_watchers_(max_watchers) {}
 
   grpc::Status GetArticle(grpc::ServerContext* context, const v1::GetArticleRequest* request,
                           v1::GetArticleResponse* response) override;
@@ -41,6 +45,9 @@ class QueryServiceImpl final : public v1::QueryService::Service {
  private:
   QueryRepository& repository_;
   PageTokenCodec tokens_;
+  const EventFeed& feed_;
+  const int max_watchers_;
+  std::atomic<int> active_watchers_{0};
 };
 
 }  // namespace dossier::query

@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <algorithm>
+
 #include "dossier/common/ids.h"
 #include "dossier/common/store_types.h"
 #include "dossier/common/strings.h"
@@ -61,6 +63,21 @@ absl::StatusOr<std::optional<int64_t>> OptionalIdFilter(std::string_view field, 
   auto id = ParseId(field, value);
   if (!id.ok()) return id.status();
   return std::optional<int64_t>(*id);
+}
+
+absl::StatusOr<int> CountOption(std::string_view field, int32_t value, int default_value, int max) {
+  if (value < 0) return absl::InvalidArgumentError(strings::Cat(field, " must not be negative, got ", value));
+  if (value == 0) return default_value;
+  return std::min<int>(value, max);
+}
+
+absl::StatusOr<int> DistanceOption(std::string_view field, int32_t value, int default_value, int max) {
+  if (value == 0) return default_value;
+  if (value < 1 || value > max) {
+    return absl::InvalidArgumentError(
+        strings::Cat(field, " must be between 1 and ", max, " (0 means ", default_value, "), got ", value));
+  }
+  return value;
 }
 
 }  // namespace dossier::query

@@ -36,6 +36,14 @@ absl::StatusOr<TimeBounds> ReadTimeRange(std::string_view field, bool has_range,
 absl::StatusOr<PageRequest> ReadPage(const google::protobuf::Message& request, int32_t page_size,
                                      const std::string& page_token, const PageTokenCodec& tokens);
 
+/// A "how many" option: 0 takes `default_value`, a negative value is an error, a value
+/// above `max` is clamped to it (as page_size is).
+absl::StatusOr<int> CountOption(std::string_view field, int32_t value, int default_value, int max);
+
+/// A "how far" option (depth, hops): 0 takes `default_value`, anything outside 1..max is an
+/// error, since a clamped walk would answer a different question.
+absl::StatusOr<int> DistanceOption(std::string_view field, int32_t value, int default_value, int max);
+
 /// An optional id filter: empty is nullopt, anything else must be a valid id.
 absl::StatusOr<std::optional<int64_t>> OptionalIdFilter(std::string_view field, std::string_view value);
 

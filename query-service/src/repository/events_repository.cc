@@ -1,3 +1,4 @@
+#include "dossier/common/store_types.h"
 #include "dossier/common/strings.h"
 #include "dossier/common/transaction.h"
 #include "repository/fact_rows.h"
@@ -7,12 +8,10 @@
 namespace dossier::query {
 namespace {
 
-// Ordered by event time (undated events first), then id; the keyset is (time, id).
+// The filters of ListEvents and WatchEvents, $1 to $10 (EventFilter, in field order).
 // Location matches the place itself and places LOCATED_IN (5) or CAPITAL_OF (6) it.
-constexpr const char* kListEvents = R"sql(
-SELECT e.id, coalesce(e.time_start, '-infinity'::timestamptz)::text
-FROM events e
-WHERE ($1::bigint IS NULL OR EXISTS (
+constexpr const char* kEventFilters = R"sql(
+      ($1::bigint IS NULL OR EXISTS (
          SELECT 1 FROM event_participants p
          WHERE p.event_id = e.id AND p.entity_id = $1 AND ($2::int IS NULL OR p.role = $2)))
   AND (cardinality($3::int[]) = 0 OR e.type = ANY($3::int[]))
@@ -25,15 +24,46 @@ WHERE ($1::bigint IS NULL OR EXISTS (
   AND (cardinality($8::int[]) = 0 OR e.modality = ANY($8::int[]))
   AND e.confidence >= $9
   AND ($10::bigint IS NULL OR EXISTS (
-         SELECT 1 FROM evidence x WHERE x.event_id = e.id AND x.article_id = $10))
+         SELECT 1 FROM evidence x WHERE x.event_id = e.id AND x.article_id = $10)))sql";
+
+// Ordered by event time (undated events first), then id; the keyset is (time, id).
+constexpr const char* kListEventsSelect = R"sql(
+SELECT e.id, coalesce(e.time_start, '-infinity'::timestamptz)::text
+FROM events e
+WHERE)sql";
+constexpr const char* kListEventsOrder = R"sql(
   AND ($11::timestamptz IS NULL
        OR (coalesce(e.time_start, '-infinity'::timestamptz), e.id) > ($11::timestamptz, $12::bigint))
 ORDER BY coalesce(e.time_start, '-infinity'::timestamptz), e.id
 LIMIT $13)sql";
 
+// In id order, which is the order events become visible (the ingest service stores them
+// under a lock held to commit).
+constexpr const char* kWatchEventsSelect = "SELECT e.id FROM events e WHERE";
+constexpr const char* kWatchEventsOrder = R"sql(
+  AND e.id > $11 AND e.id <= $12
+ORDER BY e.id
+LIMIT $13)sql";
+
+constexpr const char* kLatestEventId = "SELECT coalesce(max(id), 0) FROM events";
+
+// Runs a prepared statement whose first ten parameters are `filter`, then `rest`.
+template <typename... Rest>
+pqxx::result ExecWithEventFilter(pqxx::transaction_base& tx, const char* statement, const EventFilter& filter,
+                                 Rest&&... rest) {
+  return tx.exec_prepared(statement, filter.participant_entity_id, filter.participant_role, IntArrayParam(filter.types),
+                          filter.cameo_code_prefix, filter.location_entity_id, filter.time_from, filter.time_to,
+                          IntArrayParam(filter.modalities), filter.min_confidence, filter.article_id,
+                          std::forward<Rest>(rest)...);
+}
+
 }  // namespace
 
-void PrepareEventStatements(pqxx::connection& connection) { connection.prepare("list_events", kListEvents); }
+void PrepareEventStatements(pqxx::connection& connection) {
+  connection.prepare("list_events", strings::Cat(kListEventsSelect, kEventFilters, kListEventsOrder));
+  connection.prepare("watch_events", strings::Cat(kWatchEventsSelect, kEventFilters, kWatchEventsOrder));
+  connection.prepare("latest_event_id", kLatestEventId);
+}
 
 absl::StatusOr<v1::Event> QueryRepository::GetEvent(int64_t id, Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::Event> {
@@ -50,11 +80,8 @@ absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& f
                                                             Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Event>> {
     Page<v1::Event> result;
-    auto rows =
-        tx.exec_prepared("list_events", filter.participant_entity_id, filter.participant_role,
-                         IntArrayParam(filter.types), filter.cameo_code_prefix, filter.location_entity_id,
-                         filter.time_from, filter.time_to, IntArrayParam(filter.modalities), filter.min_confidence,
-                         filter.article_id, KeysetParam(page.after, 0), KeysetParam(page.after, 1), page.size + 1);
+    auto rows = ExecWithEventFilter(tx, "list_events", filter, KeysetParam(page.after, 0), KeysetParam(page.after, 1),
+                                    page.size + 1);
     std::vector<int64_t> ids;
     for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) ids.push_back(rows[i][0].as<int64_t>());
     result.items = rows::LoadEvents(tx, ids);
@@ -62,6 +89,23 @@ absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& f
     return result;
   };
   return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing events", body);
+}
+
+absl::StatusOr<std::vector<v1::Event>> QueryRepository::EventsAfter(const EventFilter& filter, int64_t after_id,
+                                                                    int64_t up_to_id, int limit, Deadline deadline) {
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<v1::Event>> {
+    std::vector<int64_t> ids =
+        store::FirstColumnIds(ExecWithEventFilter(tx, "watch_events", filter, after_id, up_to_id, limit));
+    return rows::LoadEvents(tx, ids);
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading new events", body);
+}
+
+absl::StatusOr<int64_t> QueryRepository::LatestEventId(Deadline deadline) {
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<int64_t> {
+    return tx.exec_prepared1("latest_event_id")[0].as<int64_t>();
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the latest event id", body);
 }
 
 }  // namespace dossier::query

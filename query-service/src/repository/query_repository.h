@@ -69,6 +69,34 @@ struct RelationshipFilter {
   double min_confidence = 0;
 };
 
+/// GetNeighborhood, validated.
+struct NeighborhoodQuery {
+  int64_t entity_id = 0;
+  int depth = 1;
+  std::vector<int> predicates;
+  std::vector<int> entity_types;
+  size_t max_entities = 100;
+  size_t max_edges_per_hop = 1000;
+};
+
+/// FindPaths, validated.
+struct PathQuery {
+  int64_t from_entity_id = 0;
+  int64_t to_entity_id = 0;
+  int max_hops = 4;
+  size_t max_paths = 5;
+  std::vector<int> predicates;
+};
+
+/// GetEntityTimeline, validated.
+struct TimelineQuery {
+  int64_t entity_id = 0;
+  std::string bucket = "day";  // date_trunc unit: day, week or month
+  std::optional<std::string> time_from;
+  std::optional<std::string> time_to;
+  int max_events_per_bucket = 20;
+};
+
 /// Every SQL statement of the query service; each call is one read-only transaction whose
 /// statement timeout follows the call's deadline. NOT_FOUND for unknown ids.
 class QueryRepository {
@@ -87,6 +115,17 @@ class QueryRepository {
   absl::StatusOr<Page<v1::Event>> ListEvents(const EventFilter& filter, const PageRequest& page, Deadline deadline);
   absl::StatusOr<Page<v1::Relationship>> ListRelationships(const RelationshipFilter& filter, const PageRequest& page,
                                                            Deadline deadline);
+  absl::StatusOr<v1::GetNeighborhoodResponse> GetNeighborhood(const NeighborhoodQuery& query, Deadline deadline);
+  absl::StatusOr<v1::FindPathsResponse> FindPaths(const PathQuery& query, Deadline deadline);
+  /// Buckets in time order; a bucket appears when the entity was mentioned or took part in
+  /// an event in it.
+  absl::StatusOr<std::vector<v1::TimelineEntry>> GetEntityTimeline(const TimelineQuery& query, Deadline deadline);
+  /// Up to `limit` events with ids in (after_id, up_to_id] that match `filter` (its time
+  /// and article fields unused), in id order: the order in which they became visible.
+  absl::StatusOr<std::vector<v1::Event>> EventsAfter(const EventFilter& filter, int64_t after_id, int64_t up_to_id,
+                                                     int limit, Deadline deadline);
+  /// The highest event id stored so far (0 when none).
+  absl::StatusOr<int64_t> LatestEventId(Deadline deadline);
 
  private:
   DbPool& pool_;

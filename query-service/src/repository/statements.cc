@@ -10,6 +10,8 @@ void PrepareQueryStatements(pqxx::connection& connection) {
   PrepareArticleStatements(connection);
   PrepareEntityStatements(connection);
   PrepareEventStatements(connection);
+  PrepareGraphStatements(connection);
+  PrepareTimelineStatements(connection);
   PrepareRelationshipStatements(connection);
 }
 

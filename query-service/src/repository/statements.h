@@ -16,6 +16,8 @@ namespace dossier::query {
 void PrepareArticleStatements(pqxx::connection& connection);
 void PrepareEntityStatements(pqxx::connection& connection);
 void PrepareEventStatements(pqxx::connection& connection);
+void PrepareGraphStatements(pqxx::connection& connection);
+void PrepareTimelineStatements(pqxx::connection& connection);
 void PrepareRelationshipStatements(pqxx::connection& connection);
 
 /// An int[] parameter (enum filters); empty means "no filter" in our SQL.

@@ -1,0 +1,112 @@
+#include "dossier/common/strings.h"
+#include "dossier/common/transaction.h"
+#include "graph/graph_search.h"
+#include "repository/fact_rows.h"
+#include "repository/query_repository.h"
+#include "repository/statements.h"
+
+namespace dossier::query {
+namespace {
+
+// Relationships touching any of the entities $1, strongest first (most sources, then
+// confidence). $3 filters the type of the far end; an end in $1 always passes.
+constexpr const char* kGraphEdges = R"sql(
+SELECT r.id, r.subject_entity_id, r.object_entity_id
+FROM relationships r
+JOIN entities s ON s.id = r.subject_entity_id
+JOIN entities o ON o.id = r.object_entity_id
+WHERE (r.subject_entity_id = ANY($1::bigint[]) OR r.object_entity_id = ANY($1::bigint[]))
+  AND (cardinality($2::int[]) = 0 OR r.predicate = ANY($2::int[]))
+  AND (cardinality($3::int[]) = 0
+       OR ((r.subject_entity_id = ANY($1::bigint[]) OR s.type = ANY($3::int[]))
+           AND (r.object_entity_id = ANY($1::bigint[]) OR o.type = ANY($3::int[]))))
+ORDER BY r.source_count DESC, r.confidence DESC, r.id
+LIMIT $4)sql";
+
+constexpr const char* kEntityExists = "SELECT 1 FROM entities WHERE id = $1";
+
+// Reads edges inside `tx` for the graph walks.
+graph::ExpandFn EdgeReader(pqxx::transaction_base& tx, const std::vector<int>& predicates,
+                           const std::vector<int>& entity_types) {
+  return [&tx, predicates = IntArrayParam(predicates), types = IntArrayParam(entity_types)](
+             const std::vector<int64_t>& nodes, size_t limit) -> absl::StatusOr<std::vector<graph::Edge>> {
+    std::vector<graph::Edge> edges;
+    for (const auto& row : tx.exec_prepared("graph_edges", store::BigintArrayParam(nodes), predicates, types,
+                                            static_cast<int64_t>(limit))) {
+      edges.push_back({row[0].as<int64_t>(), row[1].as<int64_t>(), row[2].as<int64_t>()});
+    }
+    return edges;
+  };
+}
+
+absl::Status CheckEntityExists(pqxx::transaction_base& tx, std::string_view field, int64_t id) {
+  if (tx.exec_prepared("entity_exists", id).empty()) {
+    return absl::NotFoundError(strings::Cat(field, ": entity ", id, " does not exist"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void PrepareGraphStatements(pqxx::connection& connection) {
+  connection.prepare("graph_edges", kGraphEdges);
+  connection.prepare("entity_exists", kEntityExists);
+}
+
+absl::StatusOr<v1::GetNeighborhoodResponse> QueryRepository::GetNeighborhood(const NeighborhoodQuery& query,
+                                                                             Deadline deadline) {
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetNeighborhoodResponse> {
+    if (auto status = CheckEntityExists(tx, "entity_id", query.entity_id); !status.ok()) return status;
+    auto neighborhood =
+        graph::CollectNeighborhood(query.entity_id, query.depth, query.max_entities, query.max_edges_per_hop,
+                                   EdgeReader(tx, query.predicates, query.entity_types));
+    if (!neighborhood.ok()) return neighborhood.status();
+    v1::GetNeighborhoodResponse response;
+    for (auto& entity : rows::LoadEntities(tx, neighborhood->entities, /*with_details=*/false)) {
+      *response.add_entities() = std::move(entity);
+    }
+    for (auto& relationship : rows::LoadRelationships(tx, neighborhood->edges)) {
+      *response.add_relationships() = std::move(relationship);
+    }
+    response.set_truncated(neighborhood->truncated);
+    return response;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the neighbourhood", body);
+}
+
+absl::StatusOr<v1::FindPathsResponse> QueryRepository::FindPaths(const PathQuery& query, Deadline deadline) {
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::FindPathsResponse> {
+    if (auto status = CheckEntityExists(tx, "from_entity_id", query.from_entity_id); !status.ok()) return status;
+    if (auto status = CheckEntityExists(tx, "to_entity_id", query.to_entity_id); !status.ok()) return status;
+    graph::PathLimits limits{.max_hops = query.max_hops, .max_paths = query.max_paths};
+    auto paths = graph::ShortestPaths(query.from_entity_id, query.to_entity_id, limits,
+                                      EdgeReader(tx, query.predicates, /*entity_types=*/{}));
+    if (!paths.ok()) return paths.status();
+    // One read for all edges and entities on the paths, then the paths in order.
+    std::vector<int64_t> edge_ids;
+    for (const auto& path : *paths) edge_ids.insert(edge_ids.end(), path.begin(), path.end());
+    std::sort(edge_ids.begin(), edge_ids.end());
+    edge_ids.erase(std::unique(edge_ids.begin(), edge_ids.end()), edge_ids.end());
+    std::map<std::string, v1::Relationship> by_id;
+    std::vector<int64_t> entity_ids;
+    for (auto& relationship : rows::LoadRelationships(tx, edge_ids)) {
+      entity_ids.push_back(std::stoll(relationship.subject_entity_id()));
+      entity_ids.push_back(std::stoll(relationship.object_entity_id()));
+      by_id.emplace(relationship.id(), std::move(relationship));
+    }
+    v1::FindPathsResponse response;
+    for (const auto& path : *paths) {
+      auto* out = response.add_paths();
+      for (int64_t edge : path) *out->add_edges() = by_id.at(std::to_string(edge));
+    }
+    std::sort(entity_ids.begin(), entity_ids.end());
+    entity_ids.erase(std::unique(entity_ids.begin(), entity_ids.end()), entity_ids.end());
+    for (auto& entity : rows::LoadEntities(tx, entity_ids, /*with_details=*/false)) {
+      *response.add_entities() = std::move(entity);
+    }
+    return response;
+  };
+  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "finding paths", body);
+}
+
+}  // namespace dossier::query
