@@ -59,6 +59,8 @@ show health
 
 step "Ingesting the example articles"
 show ingest "$ROOT/examples"
+# Articles kept from an earlier demo run were extracted by an older engine: bring them up to date.
+"${CTL[@]}" reprocess >/dev/null
 
 step "A few questions"
 show entities search kone
@@ -68,12 +70,17 @@ show entity get "$KONE"
 show events list --entity "$KONE" --limit 5
 show relations list --entity "$KONE"
 show events list --type attack --type seize --type blockade --limit 5
+NIAMEY=$("${CTL[@]}" --json entities search --query Niamey --type city |
+  /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["entities"][0]["id"])')
+show paths "$KONE" "$NIAMEY" --max-paths 2
+show entity neighbors "$KONE" --depth 2 --max 12
+show entity timeline "$KONE" --bucket week
 show --json entities search --query Mali --type country
 
 cat <<MSG
 
 == Both services are running.
-   More:     build/tools/dossierctl/dossierctl --help   (article get ID --facts, articles search, mentions list, ...)
+   More:     build/tools/dossierctl/dossierctl --help   (article get ID --facts, articles search, mentions list, events watch, ...)
    grpcurl:  grpcurl -plaintext 127.0.0.1:$QUERY_PORT list
              grpcurl -plaintext -d '{"query": "niger"}' 127.0.0.1:$QUERY_PORT dossier.v1.QueryService/SearchEntities
              grpcurl -plaintext -d '{"service": "dossier.v1.QueryService"}' 127.0.0.1:$QUERY_PORT grpc.health.v1.Health/Check
