@@ -159,6 +159,21 @@ TEST_F(QueryServiceTest, ListEventsFiltersByParticipantTypeCameoTimeAndModality)
     EXPECT_LE(response.events(i - 1).time().start().seconds(), response.events(i).time().start().seconds());
   }
 
+  // Page by page (one event a page) gives the same events in the same order.
+  v1::ListEventsRequest paged = request;
+  paged.set_page_size(1);
+  std::vector<std::string> seen;
+  for (int page = 0; page < 50; ++page) {
+    v1::ListEventsResponse one;
+    ASSERT_TRUE(services_->query->ListEvents(ContextWithDeadline().get(), paged, &one).ok());
+    for (const auto& event : one.events()) seen.push_back(event.id());
+    if (one.next_page_token().empty()) break;
+    paged.set_page_token(one.next_page_token());
+  }
+  std::vector<std::string> all;
+  for (const auto& event : response.events()) all.push_back(event.id());
+  EXPECT_EQ(seen, all);
+
   v1::ListEventsRequest meetings;
   meetings.add_types(v1::EVENT_TYPE_MEET);
   ASSERT_TRUE(services_->query->ListEvents(ContextWithDeadline().get(), meetings, &response).ok());

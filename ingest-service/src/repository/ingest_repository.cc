@@ -104,9 +104,10 @@ ON CONFLICT (merge_key) DO UPDATE
 RETURNING id, merge_key)sql";
 
 constexpr const char* kInsertParticipants = R"sql(
-INSERT INTO event_participants (event_id, entity_id, role, text)
-SELECT p.event_id, p.entity_id, p.role, p.text
+INSERT INTO event_participants (event_id, entity_id, role, text, event_time)
+SELECT p.event_id, p.entity_id, p.role, p.text, e.time_start
 FROM jsonb_to_recordset($1::jsonb) AS p(event_id bigint, entity_id bigint, role smallint, text text)
+JOIN events e ON e.id = p.event_id
 ON CONFLICT DO NOTHING)sql";
 
 constexpr const char* kInsertEvidence = R"sql(

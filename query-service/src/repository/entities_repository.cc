@@ -23,16 +23,25 @@ SELECT x.other, count(*) AS connections FROM (
 GROUP BY x.other ORDER BY connections DESC, x.other LIMIT $2)sql";
 
 // Exact name or alias first, then prefix matches, then (fuzzy) trigram neighbours; more
-// mentioned entities break ties. The keyset is (score, id).
+// mentioned entities break ties. The keyset is (score, id). Fuzzy candidates are the
+// 200 aliases nearest to the query (GiST trigram index, nearest first) that
+// are similar enough for pg_trgm's % operator.
 constexpr const char* kSearchEntities = R"sql(
-WITH matched AS (
-  SELECT a.entity_id,
-         max(CASE WHEN a.alias_norm = $1 THEN 2.0
-                  WHEN a.alias_norm LIKE $2 ESCAPE '\' THEN 1.0 ELSE 0.0 END
-             + similarity(a.alias_norm, $1)) AS match_score
-  FROM entity_aliases a
-  WHERE a.alias_norm LIKE $2 ESCAPE '\' OR ($3::boolean AND a.alias_norm % $1)
-  GROUP BY a.entity_id),
+WITH candidates AS (
+  SELECT a.entity_id, a.alias_norm FROM entity_aliases a WHERE a.alias_norm LIKE $2 ESCAPE '\'
+  UNION ALL
+  (SELECT a.entity_id, a.alias_norm FROM entity_aliases a
+   WHERE $3::boolean
+   ORDER BY a.alias_norm <-> $1
+   LIMIT 200)),
+matched AS (
+  SELECT c.entity_id,
+         max(CASE WHEN c.alias_norm = $1 THEN 2.0
+                  WHEN c.alias_norm LIKE $2 ESCAPE '\' THEN 1.0 ELSE 0.0 END
+             + similarity(c.alias_norm, $1)) AS match_score
+  FROM candidates c
+  WHERE c.alias_norm LIKE $2 ESCAPE '\' OR c.alias_norm % $1
+  GROUP BY c.entity_id),
 ranked AS (
   SELECT e.id, (m.match_score + ln(1 + e.mention_count) / 1000.0)::float8 AS score
   FROM matched m JOIN entities e ON e.id = m.entity_id

@@ -6,6 +6,9 @@
 namespace dossier::query {
 
 void PrepareQueryStatements(pqxx::connection& connection) {
+  // Every query here reads a page or a few rows: compiling one with JIT (which the planner
+  // picks when it overestimates a filter) costs more than running it.
+  connection.set_variable("jit", "off");
   rows::PrepareFactStatements(connection);
   PrepareArticleStatements(connection);
   PrepareEntityStatements(connection);
