@@ -7,6 +7,7 @@
 //
 // Entities are picked as the fill script skews them (id = 1 + (N - 1) * r^2, r uniform),
 // except for get_entity, which reads ids uniformly.
+#include <absl/synchronization/mutex.h>
 #include <grpcpp/grpcpp.h>
 
 #include <CLI/CLI.hpp>
@@ -233,6 +234,7 @@ int PrintPgbenchScript(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);  // as the services do
   CLI::App app("query_load: load and latency for dossier-query");
   app.require_subcommand(1);
   Options options;
