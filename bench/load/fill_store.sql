@@ -88,7 +88,7 @@ SELECT 'bench:' || i, t.type, CASE WHEN t.type >= 30 THEN '19' || (t.type % 10) 
        (1 + floor((:entities / 10 - 1) * random())::bigint) * 10 - 1, 1 + i % 4, 0.5 + random() / 2,
        1 + i % 3, 1 + i % 5, d.day, d.day
 FROM generate_series(1, :events) AS i,
-     LATERAL (SELECT 1 + (i * 7919) % 39 AS type) AS t,
+     LATERAL (SELECT 1 + (i::bigint * 7919) % 39 AS type) AS t,
      LATERAL (SELECT date_trunc('day', timestamptz '2024-01-01 00:00:00+00' + random() * interval '730 days'
                                        + i * interval '0 s') AS day) AS d;
 

@@ -150,6 +150,27 @@ TEST(ShortestPathsTest, ReadsOnlyBallsAroundTheEndsNotTheWholeGraph) {
   EXPECT_LT(graph.edges_read(), 12u);
 }
 
+TEST(ShortestPathsTest, StopsWideningOnceEnoughShortPathsAreKnown) {
+  // Two leaves of a hub, each leaf with a hundred leaves of its own: the one two-hop path
+  // is known after one hop from each end; looking for four-hop paths reads the whole tree.
+  auto tree = [] {
+    MemoryGraph graph;
+    for (int64_t leaf = 2; leaf <= 11; ++leaf) {
+      graph.Add(1, leaf);
+      for (int64_t n = 0; n < 100; ++n) graph.Add(leaf, 1000 * leaf + n);
+    }
+    return graph;
+  };
+  MemoryGraph one = tree(), all = tree();
+  auto first = ShortestPaths(2, 3, {.max_hops = 4, .max_paths = 1}, one.Expander());
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->size(), 1u);
+  auto every = ShortestPaths(2, 3, {.max_hops = 4, .max_paths = 100}, all.Expander());
+  ASSERT_TRUE(every.ok());
+  EXPECT_EQ(every->size(), 1u);  // there is only the one path
+  EXPECT_LT(one.edges_read() * 3, all.edges_read());
+}
+
 TEST(CollectNeighborhoodTest, BreadthFirstWithinDepthAndCaps) {
   MemoryGraph graph;
   graph.Add(1, 2);  // edge 1

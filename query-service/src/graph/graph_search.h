@@ -44,9 +44,10 @@ struct PathLimits {
 
 /// Up to `max_paths` simple paths (no entity twice) of at most `max_hops` edges from `from`
 /// to `to`, shortest first, each as its relationship ids in order. Grows a ball around each
-/// end, always the end with the smaller frontier, until the two radii add up to max_hops;
-/// every path that short lies inside the two balls, so a depth-first search bounded by the
-/// distance to `to` finds them all (unless max_edges stopped the balls growing).
+/// end, always the end with the smaller frontier, until the two radii add up to max_hops
+/// (or the paths no longer than the radii together are already max_paths); every path that
+/// short lies inside the two balls, so a depth-first search bounded by the distance to `to`
+/// finds them all (unless max_edges stopped the balls growing).
 absl::StatusOr<std::vector<std::vector<int64_t>>> ShortestPaths(int64_t from, int64_t to, const PathLimits& limits,
                                                                 const ExpandFn& expand);
 

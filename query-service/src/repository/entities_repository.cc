@@ -24,7 +24,7 @@ GROUP BY x.other ORDER BY connections DESC, x.other LIMIT $2)sql";
 
 // Exact name or alias first, then prefix matches, then (fuzzy) trigram neighbours; more
 // mentioned entities break ties. The keyset is (score, id). Fuzzy candidates are the
-// 200 aliases nearest to the query (GiST trigram index, nearest first) that
+// 100 aliases nearest to the query (GiST trigram index, nearest first) that
 // are similar enough for pg_trgm's % operator.
 constexpr const char* kSearchEntities = R"sql(
 WITH candidates AS (
@@ -33,7 +33,7 @@ WITH candidates AS (
   (SELECT a.entity_id, a.alias_norm FROM entity_aliases a
    WHERE $3::boolean
    ORDER BY a.alias_norm <-> $1
-   LIMIT 200)),
+   LIMIT 100)),
 matched AS (
   SELECT c.entity_id,
          max(CASE WHEN c.alias_norm = $1 THEN 2.0
