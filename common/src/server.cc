@@ -83,6 +83,7 @@ void GrpcServer::Shutdown(std::chrono::milliseconds grace) {
   if (poller_.joinable()) poller_.join();
   // Load balancers stop sending new calls first; then in-flight calls get `grace` to finish.
   server_->GetHealthCheckService()->Shutdown();
+  if (options_.before_shutdown) options_.before_shutdown();
   server_->Shutdown(std::chrono::system_clock::now() + grace);
   server_->Wait();
   spdlog::info("event=stopped");

@@ -51,5 +51,6 @@ int main(int argc, char** argv) {
   options.health_service_name = "dossier.v1.QueryService";
   options.health_check_interval = std::chrono::seconds(config.health_check_interval_seconds);
   options.readiness_check = dossier::DatabaseReadiness(reads);
+  options.before_shutdown = [&service] { service.EndWatches(); };
   return dossier::ServeUntilTerminated(options, {&service}, std::chrono::seconds(config.shutdown_grace_seconds));
 }

@@ -137,6 +137,12 @@ check "python reflection client sees INVALID_ARGUMENT" "${REFLECT[@]}" --address
 check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \
   --expect-service dossier.v1.IngestService --health dossier.v1.IngestService
 
+# A watch is open when SIGTERM comes: it ends with UNAVAILABLE and the id to resume after,
+# instead of holding the shutdown for the whole grace period.
+"${CTL[@]}" events watch --after 1 >"$WORK/watch-at-stop.out" 2>&1 &
+WATCHER=$!
+# Streaming once it has printed the events stored after id 1.
+for _ in $(seq 1 40); do [[ -s "$WORK/watch-at-stop.out" ]] && break; sleep 0.25; done
 graceful_stop() {
   kill -TERM "${pids[@]}"
   for pid in "${pids[@]}"; do wait "$pid" || return 1; done
@@ -144,6 +150,8 @@ graceful_stop() {
   grep -q "event=stopped" "$WORK/query.log" && grep -q "event=stopped" "$WORK/ingest.log"
 }
 check "SIGTERM drains and both services exit 0" graceful_stop
+watch_ended() { wait "$WATCHER"; cat "$WORK/watch-at-stop.out"; grep -q "UNAVAILABLE: this server is shutting down" "$WORK/watch-at-stop.out"; }
+check "an open watch ends with UNAVAILABLE and where to resume" watch_ended
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

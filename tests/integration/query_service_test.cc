@@ -524,6 +524,19 @@ TEST_F(QueryServiceTest, WatchEventsRejectsBadFiltersAndTooManyWatchers) {
   EXPECT_EQ(refused + running, kTestMaxWatchers + 1);
 }
 
+// Runs after the other watch tests: the service refuses watches from then on.
+TEST_F(QueryServiceTest, YWatchesEndWithUnavailableAndTheirResumePointWhenTheServerShutsDown) {
+  v1::WatchEventsRequest request;
+  request.set_after_event_id("1");
+  WatchReader watch(*services_->query, request);
+  ASSERT_FALSE(watch.WaitFor(1).empty());  // streaming
+  services_->EndWatches();
+  auto status = watch.WaitForEnd(std::chrono::seconds(5));
+  ASSERT_TRUE(status.has_value()) << "the stream did not end";
+  EXPECT_EQ(status->error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(status->error_message(), HasSubstr("after_event_id"));
+}
+
 // Runs last: it stops the database.
 TEST_F(QueryServiceTest, ZDatabaseOutageIsUnavailableAndNotServingUntilItReturns) {
   auto wait_for_health = [](const std::string& wanted) {

@@ -31,6 +31,9 @@ class TestServices {
   /// The serving status of a named health service ("dossier.v1.QueryService").
   std::string HealthOf(grpc::health::v1::Health::Stub& stub, const std::string& service);
 
+  /// What the query server does when it begins to shut down: ends WatchEvents streams.
+  void EndWatches() { query_service_->EndWatches(); }
+
   /// Polls HealthOf for up to 10 s until it reports `wanted`; returns the last status seen.
   std::string WaitForHealth(grpc::health::v1::Health::Stub& stub, const std::string& service,
                             const std::string& wanted);

@@ -115,6 +115,7 @@ grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v
     if (!id.ok()) return ToGrpcStatus(id.status());
     after = *id;
   }
+  if (watches_ending_) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "this server is shutting down");
   WatcherSlot slot(active_watchers_, max_watchers_);
   if (!slot.taken()) {
     return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
@@ -127,7 +128,7 @@ grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v
   // resumed watch complete and free of repeats; the feed only says when to look. Ids become
   // visible in order (the ingest service stores events under a lock held to commit), so
   // everything up to the latest id is final once read.
-  while (!context->IsCancelled()) {
+  while (!context->IsCancelled() && !watches_ending_) {
     auto latest = repository_.LatestEventId(WatchQueryDeadline());
     if (!latest.ok()) return ToGrpcStatus(latest.status());
     if (!resume) {
@@ -146,6 +147,11 @@ grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v
     if (events->size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
     after = std::max(after, *latest);
     generation = feed_.WaitForChange(generation, kWatchPoll);
+  }
+  if (watches_ending_) {
+    return grpc::Status(
+        grpc::StatusCode::UNAVAILABLE,
+        strings::Cat("this server is shutting down; watch again with after_event_id ", after, " to miss nothing"));
   }
   return grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled");
 }

@@ -42,12 +42,17 @@ class QueryServiceImpl final : public v1::QueryService::Service {
   grpc::Status WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
                            grpc::ServerWriter<v1::WatchEventsResponse>* writer) override;
 
+  /// Ends every WatchEvents stream within a second (UNAVAILABLE: reconnect elsewhere with
+  /// after_event_id) and refuses new ones; called when the server begins to shut down.
+  void EndWatches() { watches_ending_ = true; }
+
  private:
   QueryRepository& repository_;
   PageTokenCodec tokens_;
   const EventFeed& feed_;
   const int max_watchers_;
   std::atomic<int> active_watchers_{0};
+  std::atomic<bool> watches_ending_{false};
 };
 
 }  // namespace dossier::query

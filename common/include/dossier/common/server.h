@@ -30,6 +30,9 @@ struct ServerOptions {
   int max_receive_message_bytes = 4 * 1024 * 1024;
   /// Lets Kubernetes rebalance long-lived connections.
   std::chrono::milliseconds max_connection_age = std::chrono::minutes(5);
+  /// Called when shutdown begins, before waiting for in-flight calls: ends streams that
+  /// would otherwise run until the grace period is over (WatchEvents).
+  std::function<void()> before_shutdown;
 };
 
 /// A started gRPC server with reflection, the standard health service and a readiness
