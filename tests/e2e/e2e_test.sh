@@ -129,6 +129,14 @@ check "python reflection client lists and calls QueryService" "${REFLECT[@]}" --
 check "python reflection client walks a neighbourhood" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/GetNeighborhood --request-json "{\"entityId\": \"$NIGER\", \"depth\": 2}" \
   --expect-json-path entities.0.canonicalName --expect-value Niger
+check "python reflection client finds a path" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/FindPaths \
+  --request-json "{\"fromEntityId\": \"$KONE\", \"toEntityId\": \"$NIAMEY\", \"maxHops\": 2}" \
+  --expect-json-path paths.0.edges.1.subjectName --expect-value Niamey
+check "python reflection client reads a timeline" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/GetEntityTimeline \
+  --request-json "{\"entityId\": \"$NIGER\", \"bucket\": \"TIMELINE_BUCKET_MONTH\", \"time\": {\"start\": \"2025-03-01T00:00:00Z\", \"end\": \"2025-04-01T00:00:00Z\"}}" \
+  --expect-json-path entries.0.bucketStart --expect-value 2025-03-01T00:00:00Z
 check "python reflection client resumes a watch" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/WatchEvents --request-json '{"afterEventId": "1", "types": ["EVENT_TYPE_ATTACK"]}' \
   --messages 2 --expect-json-path messages.1.event.type --expect-value EVENT_TYPE_ATTACK

@@ -1229,7 +1229,7 @@ class ArticleExtraction {
         break;
       }
     }
-    if (!word.is_word || word.capitalized && word.folded != "he" && word.folded != "she") return Subject::kNamed;
+    if (!word.is_word || (word.capitalized && word.folded != "he" && word.folded != "she")) return Subject::kNamed;
     for (const auto& mention : mentions_) {
       // "Residents of Kyaukme said": the name only says whose residents.
       if (mention.end_token == s) return mention.modifier ? Subject::kUnnamed : Subject::kNamed;
