@@ -133,17 +133,18 @@ absl::StatusOr<std::vector<std::vector<int64_t>>> ShortestPaths(int64_t from, in
   Adjacency adjacency;
   Ball source(from), target(to);
   size_t edges_read = 0;
-  // Paths no longer than the two radii together are all inside the balls already; once
-  // there are max_paths of them, longer ones cannot make the answer (hubs make balls grow
-  // fast, so stopping early matters).
-  auto enough_paths = [&] {
+  // The simple paths of at most `max_length` edges within what has been read, shortest first.
+  auto paths_up_to = [&](int max_length) {
     PathEnumerator enumerator(adjacency, target, to, limits.max_paths);
-    for (int length = 1; length <= source.radius + target.radius && !enumerator.Done(); ++length) {
-      enumerator.Enumerate(from, length);
-    }
-    return enumerator.TakePaths().size() >= limits.max_paths;
+    for (int length = 1; length <= max_length && !enumerator.Done(); ++length) enumerator.Enumerate(from, length);
+    return enumerator.TakePaths();
   };
-  while (source.radius + target.radius < limits.max_hops && edges_read < limits.max_edges && !enough_paths()) {
+  while (source.radius + target.radius < limits.max_hops && edges_read < limits.max_edges) {
+    // Paths no longer than the two radii together are all inside the balls already; once
+    // there are max_paths of them, longer ones cannot make the answer (hubs make balls grow
+    // fast, so stopping early matters).
+    auto short_paths = paths_up_to(source.radius + target.radius);
+    if (short_paths.size() >= limits.max_paths) return short_paths;
     Ball* side = source.frontier.size() <= target.frontier.size() ? &source : &target;
     if (side->complete()) side = side == &source ? &target : &source;
     if (side->complete()) break;  // both ends' components are fully known
@@ -160,9 +161,7 @@ absl::StatusOr<std::vector<std::vector<int64_t>>> ShortestPaths(int64_t from, in
     side->frontier = std::move(next);
     ++side->radius;
   }
-  PathEnumerator enumerator(adjacency, target, to, limits.max_paths);
-  for (int length = 1; length <= limits.max_hops && !enumerator.Done(); ++length) enumerator.Enumerate(from, length);
-  return enumerator.TakePaths();
+  return paths_up_to(limits.max_hops);
 }
 
 }  // namespace dossier::query::graph

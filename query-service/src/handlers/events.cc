@@ -109,7 +109,7 @@ grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v
                                            grpc::ServerWriter<v1::WatchEventsResponse>* writer) {
   EventFilter filter;
   if (auto status = ReadSharedEventFilters(*request, filter); !status.ok()) return ToGrpcStatus(status);
-  int64_t after = 0;
+  std::optional<int64_t> after;  // none: start with what is stored next
   if (!request->after_event_id().empty()) {
     auto id = ParseId("after_event_id", request->after_event_id());
     if (!id.ok()) return ToGrpcStatus(id.status());
@@ -123,35 +123,28 @@ grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v
                                      " watchers; retry later or ask another replica"));
   }
   uint64_t generation = feed_.Generation();
-  bool resume = !request->after_event_id().empty();
   // Reading the ids after the last one looked at, after every wake-up, is what makes a
   // resumed watch complete and free of repeats; the feed only says when to look. Ids become
   // visible in order (the ingest service stores events under a lock held to commit), so
   // everything up to the latest id is final once read.
   while (!context->IsCancelled() && !watches_ending_) {
-    auto latest = repository_.LatestEventId(WatchQueryDeadline());
-    if (!latest.ok()) return ToGrpcStatus(latest.status());
-    if (!resume) {
-      after = *latest;  // a new watch starts with what is stored next
-      resume = true;
-    }
-    auto events = repository_.EventsAfter(filter, after, *latest, kWatchBatch, WatchQueryDeadline());
-    if (!events.ok()) return ToGrpcStatus(events.status());
-    for (auto& event : *events) {
-      auto id = ParseId("event id", event.id());
+    auto batch = repository_.ReadWatchBatch(filter, after, kWatchBatch, WatchQueryDeadline());
+    if (!batch.ok()) return ToGrpcStatus(batch.status());
+    // The resume point moves only once the whole batch is sent: a stream that breaks
+    // mid-batch has told its client the ids it got.
+    for (auto& event : batch->events) {
       v1::WatchEventsResponse message;
       *message.mutable_event() = std::move(event);
       if (!writer->Write(message)) return grpc::Status(grpc::StatusCode::CANCELLED, "the watcher went away");
-      if (id.ok()) after = *id;
     }
-    if (events->size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
-    after = std::max(after, *latest);
+    after = batch->next_after_id;
+    if (batch->events.size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
     generation = feed_.WaitForChange(generation, kWatchPoll);
   }
   if (watches_ending_) {
-    return grpc::Status(
-        grpc::StatusCode::UNAVAILABLE,
-        strings::Cat("this server is shutting down; watch again with after_event_id ", after, " to miss nothing"));
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        strings::Cat("this server is shutting down; watch again with after_event_id ",
+                                     after.value_or(0), " to miss nothing"));
   }
   return grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled");
 }

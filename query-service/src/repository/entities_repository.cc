@@ -125,8 +125,8 @@ absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<in
                                                                 const PageRequest& page, Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<Page<v1::Mention>> {
     Page<v1::Mention> result;
-    if (entity_id && tx.exec_prepared("entity_exists", *entity_id).empty()) {
-      return absl::NotFoundError(strings::Cat("entity ", *entity_id, " does not exist"));
+    if (entity_id) {
+      if (auto status = CheckEntityExists(tx, *entity_id); !status.ok()) return status;
     }
     auto rows = tx.exec_prepared("list_mentions", entity_id, article_id, KeysetParam(page.after, 0), page.size + 1);
     for (size_t i = 0; i < RowsOnPage(rows, page.size); ++i) result.items.push_back(rows::MentionFromRow(rows[i]));
@@ -134,6 +134,11 @@ absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<in
     return result;
   };
   return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing mentions", body);
+}
+
+absl::Status CheckEntityExists(pqxx::transaction_base& tx, int64_t id, std::string_view field) {
+  if (!tx.exec_prepared("entity_exists", id).empty()) return absl::OkStatus();
+  return absl::NotFoundError(strings::Cat(field, field.empty() ? "" : ": ", "entity ", id, " does not exist"));
 }
 
 }  // namespace dossier::query

@@ -108,21 +108,22 @@ absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& f
   return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing events", body);
 }
 
-absl::StatusOr<std::vector<v1::Event>> QueryRepository::EventsAfter(const EventFilter& filter, int64_t after_id,
-                                                                    int64_t up_to_id, int limit, Deadline deadline) {
-  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<v1::Event>> {
+absl::StatusOr<WatchBatch> QueryRepository::ReadWatchBatch(const EventFilter& filter, std::optional<int64_t> after_id,
+                                                           int limit, Deadline deadline) {
+  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<WatchBatch> {
+    WatchBatch batch;
+    auto latest = tx.exec_prepared1("latest_event_id")[0].as<int64_t>();
+    if (!after_id) {
+      batch.next_after_id = latest;
+      return batch;
+    }
     std::vector<int64_t> ids =
-        store::FirstColumnIds(ExecWithEventFilter(tx, "watch_events", filter, after_id, up_to_id, limit));
-    return rows::LoadEvents(tx, ids);
+        store::FirstColumnIds(ExecWithEventFilter(tx, "watch_events", filter, *after_id, latest, limit));
+    batch.next_after_id = ids.size() == static_cast<size_t>(limit) ? ids.back() : latest;
+    batch.events = rows::LoadEvents(tx, ids);
+    return batch;
   };
   return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading new events", body);
-}
-
-absl::StatusOr<int64_t> QueryRepository::LatestEventId(Deadline deadline) {
-  auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<int64_t> {
-    return tx.exec_prepared1("latest_event_id")[0].as<int64_t>();
-  };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the latest event id", body);
 }
 
 }  // namespace dossier::query

@@ -1,4 +1,7 @@
-#include "dossier/common/strings.h"
+#include <algorithm>
+#include <map>
+#include <string>
+
 #include "dossier/common/transaction.h"
 #include "graph/graph_search.h"
 #include "repository/fact_rows.h"
@@ -23,8 +26,6 @@ WHERE (r.subject_entity_id = ANY($1::bigint[]) OR r.object_entity_id = ANY($1::b
 ORDER BY r.source_count DESC, r.confidence DESC, r.id
 LIMIT $4)sql";
 
-constexpr const char* kEntityExists = "SELECT 1 FROM entities WHERE id = $1";
-
 // Reads edges inside `tx` for the graph walks.
 graph::ExpandFn EdgeReader(pqxx::transaction_base& tx, const std::vector<int>& predicates,
                            const std::vector<int>& entity_types) {
@@ -39,24 +40,14 @@ graph::ExpandFn EdgeReader(pqxx::transaction_base& tx, const std::vector<int>& p
   };
 }
 
-absl::Status CheckEntityExists(pqxx::transaction_base& tx, std::string_view field, int64_t id) {
-  if (tx.exec_prepared("entity_exists", id).empty()) {
-    return absl::NotFoundError(strings::Cat(field, ": entity ", id, " does not exist"));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
-void PrepareGraphStatements(pqxx::connection& connection) {
-  connection.prepare("graph_edges", kGraphEdges);
-  connection.prepare("entity_exists", kEntityExists);
-}
+void PrepareGraphStatements(pqxx::connection& connection) { connection.prepare("graph_edges", kGraphEdges); }
 
 absl::StatusOr<v1::GetNeighborhoodResponse> QueryRepository::GetNeighborhood(const NeighborhoodQuery& query,
                                                                              Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetNeighborhoodResponse> {
-    if (auto status = CheckEntityExists(tx, "entity_id", query.entity_id); !status.ok()) return status;
+    if (auto status = CheckEntityExists(tx, query.entity_id, "entity_id"); !status.ok()) return status;
     auto neighborhood =
         graph::CollectNeighborhood(query.entity_id, query.depth, query.max_entities, query.max_edges_per_hop,
                                    EdgeReader(tx, query.predicates, query.entity_types));
@@ -76,17 +67,21 @@ absl::StatusOr<v1::GetNeighborhoodResponse> QueryRepository::GetNeighborhood(con
 
 absl::StatusOr<v1::FindPathsResponse> QueryRepository::FindPaths(const PathQuery& query, Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::FindPathsResponse> {
-    if (auto status = CheckEntityExists(tx, "from_entity_id", query.from_entity_id); !status.ok()) return status;
-    if (auto status = CheckEntityExists(tx, "to_entity_id", query.to_entity_id); !status.ok()) return status;
+    if (auto status = CheckEntityExists(tx, query.from_entity_id, "from_entity_id"); !status.ok()) return status;
+    if (auto status = CheckEntityExists(tx, query.to_entity_id, "to_entity_id"); !status.ok()) return status;
     graph::PathLimits limits{.max_hops = query.max_hops, .max_paths = query.max_paths};
     auto paths = graph::ShortestPaths(query.from_entity_id, query.to_entity_id, limits,
                                       EdgeReader(tx, query.predicates, /*entity_types=*/{}));
     if (!paths.ok()) return paths.status();
     // One read for all edges and entities on the paths, then the paths in order.
+    auto sorted_unique = [](std::vector<int64_t> ids) {
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      return ids;
+    };
     std::vector<int64_t> edge_ids;
     for (const auto& path : *paths) edge_ids.insert(edge_ids.end(), path.begin(), path.end());
-    std::sort(edge_ids.begin(), edge_ids.end());
-    edge_ids.erase(std::unique(edge_ids.begin(), edge_ids.end()), edge_ids.end());
+    edge_ids = sorted_unique(std::move(edge_ids));
     std::map<std::string, v1::Relationship> by_id;
     std::vector<int64_t> entity_ids;
     for (auto& relationship : rows::LoadRelationships(tx, edge_ids)) {
@@ -99,9 +94,7 @@ absl::StatusOr<v1::FindPathsResponse> QueryRepository::FindPaths(const PathQuery
       auto* out = response.add_paths();
       for (int64_t edge : path) *out->add_edges() = by_id.at(std::to_string(edge));
     }
-    std::sort(entity_ids.begin(), entity_ids.end());
-    entity_ids.erase(std::unique(entity_ids.begin(), entity_ids.end()), entity_ids.end());
-    for (auto& entity : rows::LoadEntities(tx, entity_ids, /*with_details=*/false)) {
+    for (auto& entity : rows::LoadEntities(tx, sorted_unique(std::move(entity_ids)), /*with_details=*/false)) {
       *response.add_entities() = std::move(entity);
     }
     return response;

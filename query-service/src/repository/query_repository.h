@@ -97,6 +97,13 @@ struct TimelineQuery {
   int max_events_per_bucket = 20;
 };
 
+/// A batch of WatchEvents, and the id to read after next time: the last event's when the
+/// batch is full (more are waiting), else the highest id stored when it was read.
+struct WatchBatch {
+  std::vector<v1::Event> events;
+  int64_t next_after_id = 0;
+};
+
 /// Every SQL statement of the query service; each call is one read-only transaction whose
 /// statement timeout follows the call's deadline. NOT_FOUND for unknown ids.
 class QueryRepository {
@@ -120,12 +127,12 @@ class QueryRepository {
   /// Buckets in time order; a bucket appears when the entity was mentioned or took part in
   /// an event in it.
   absl::StatusOr<std::vector<v1::TimelineEntry>> GetEntityTimeline(const TimelineQuery& query, Deadline deadline);
-  /// Up to `limit` events with ids in (after_id, up_to_id] that match `filter` (its time
-  /// and article fields unused), in id order: the order in which they became visible.
-  absl::StatusOr<std::vector<v1::Event>> EventsAfter(const EventFilter& filter, int64_t after_id, int64_t up_to_id,
-                                                     int limit, Deadline deadline);
-  /// The highest event id stored so far (0 when none).
-  absl::StatusOr<int64_t> LatestEventId(Deadline deadline);
+  /// What a watcher reads on each wake-up, in one transaction: up to `limit` events that
+  /// match `filter` (its time and article fields unused) with ids above `after_id` and up to
+  /// the highest id stored, in id order (the order in which they became visible). Without
+  /// `after_id` the watch starts at the highest id: no events yet.
+  absl::StatusOr<WatchBatch> ReadWatchBatch(const EventFilter& filter, std::optional<int64_t> after_id, int limit,
+                                            Deadline deadline);
 
  private:
   DbPool& pool_;

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <absl/status/status.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dossier/common/store_types.h"
@@ -19,6 +22,10 @@ void PrepareEventStatements(pqxx::connection& connection);
 void PrepareGraphStatements(pqxx::connection& connection);
 void PrepareTimelineStatements(pqxx::connection& connection);
 void PrepareRelationshipStatements(pqxx::connection& connection);
+
+/// NOT_FOUND unless entity `id` exists; `field` (the request field that named it, may be
+/// empty) starts the message when given.
+absl::Status CheckEntityExists(pqxx::transaction_base& tx, int64_t id, std::string_view field = "");
 
 /// An int[] parameter (enum filters); empty means "no filter" in our SQL.
 inline std::string IntArrayParam(const std::vector<int>& values) {

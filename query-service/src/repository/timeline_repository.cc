@@ -1,7 +1,6 @@
 #include <map>
 
 #include "dossier/common/store_types.h"
-#include "dossier/common/strings.h"
 #include "dossier/common/transaction.h"
 #include "repository/fact_rows.h"
 #include "repository/query_repository.h"
@@ -41,9 +40,7 @@ void PrepareTimelineStatements(pqxx::connection& connection) {
 absl::StatusOr<std::vector<v1::TimelineEntry>> QueryRepository::GetEntityTimeline(const TimelineQuery& query,
                                                                                   Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<std::vector<v1::TimelineEntry>> {
-    if (tx.exec_prepared("entity_exists", query.entity_id).empty()) {
-      return absl::NotFoundError(strings::Cat("entity ", query.entity_id, " does not exist"));
-    }
+    if (auto status = CheckEntityExists(tx, query.entity_id); !status.ok()) return status;
     // Keyed by bucket start (microseconds since the epoch), so buckets come out in order.
     std::map<int64_t, v1::TimelineEntry> buckets;
     auto bucket_at = [&buckets](const pqxx::field& start) -> v1::TimelineEntry& {
