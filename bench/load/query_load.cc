@@ -1,7 +1,7 @@
 // query_load: drives dossier-query at a fixed concurrency and reports latency percentiles
 // and throughput; or prints the pgbench script that runs the same SQL as one RPC.
 //
-//   query_load run --target 127.0.0.1:50052 --rpc get_entity --entities 50000 \
+//   query_load run --target 127.0.0.1:50052 --rpc get_entity --entities 50000
 //       --concurrency 8 --seconds 20 [--names names.txt]
 //   query_load pgbench-script --database-url URL --rpc get_entity --entities 50000
 //

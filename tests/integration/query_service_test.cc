@@ -361,7 +361,9 @@ TEST_F(QueryServiceTest, GetEntityTimelineCountsMentionsAndEventsPerBucket) {
   int64_t mentions = 0;
   for (const auto& entry : response.entries()) {
     mentions += entry.mention_count();
-    if (entry.mention_count() > 0) EXPECT_EQ(entry.bucket_start().seconds(), 1741737600);
+    if (entry.mention_count() > 0) {
+      EXPECT_EQ(entry.bucket_start().seconds(), 1741737600);
+    }
   }
   EXPECT_EQ(mentions, march.mention_count());
 
