@@ -18,19 +18,46 @@ std::optional<int64_t> MillisecondsLeft(Deadline deadline) {
   return std::max<int64_t>(left.count(), 0);
 }
 
+// Sets a session variable unless the connection already has that value (libpqxx
+// remembers what it set, so the check is free after the first call).
+void EnsureSessionVariable(pqxx::connection& connection, const std::string& name, const std::string& value) {
+  if (connection.get_variable(name) != value) connection.set_variable(name, value);
+}
+
+// Whether a session statement timeout of `current` (as SHOW prints it) serves a call with
+// `wanted_ms` left (0: no deadline): never earlier than the deadline, at most 10% + 20 ms
+// later, so calls with similar deadlines share one setting.
+bool TimeoutFits(const std::string& current, int64_t wanted_ms) {
+  if (current.empty() || !std::all_of(current.begin(), current.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;  // a unit ("10s") or other form we did not set
+  }
+  int64_t current_ms = std::stoll(current);
+  if (wanted_ms == 0) return current_ms == 0;
+  return current_ms >= wanted_ms && current_ms <= wanted_ms + wanted_ms / 10 + 20;
+}
+
 absl::Status RunOnce(DbPool& pool, TxMode mode, std::optional<int64_t> timeout_ms, std::string_view what,
                      const std::function<absl::Status(pqxx::transaction_base&)>& body) {
   auto lease = pool.Acquire();
   if (!lease.ok()) return lease.status();
-  std::unique_ptr<pqxx::transaction_base> tx;
-  if (mode == TxMode::kReadOnly) {
-    tx = std::make_unique<pqxx::read_transaction>(**lease);
-  } else {
-    tx = std::make_unique<pqxx::work>(**lease);
+  pqxx::connection& connection = **lease;
+  int64_t wanted_ms = timeout_ms ? std::max<int64_t>(*timeout_ms, 1) : 0;
+  if (!TimeoutFits(connection.get_variable("statement_timeout"), wanted_ms)) {
+    connection.set_variable("statement_timeout", std::to_string(wanted_ms));
   }
-  if (timeout_ms) {
-    tx->exec_params("SELECT set_config('statement_timeout', $1, true)",
-                    std::to_string(std::max<int64_t>(*timeout_ms, 1)));
+  // BEGIN READ ONLY guards kReadOnly; a single read has no BEGIN, so its session is read-only.
+  EnsureSessionVariable(connection, "default_transaction_read_only", mode == TxMode::kAutocommitRead ? "on" : "off");
+  std::unique_ptr<pqxx::transaction_base> tx;
+  switch (mode) {
+    case TxMode::kReadOnly:
+      tx = std::make_unique<pqxx::read_transaction>(connection);
+      break;
+    case TxMode::kReadWrite:
+      tx = std::make_unique<pqxx::work>(connection);
+      break;
+    case TxMode::kAutocommitRead:
+      tx = std::make_unique<pqxx::nontransaction>(connection);
+      break;
   }
   absl::Status status = body(*tx);
   if (status.ok()) tx->commit();

@@ -63,12 +63,14 @@ TEST(Migrations, AnEditedMigrationIsRefused) {
 
 TEST(Transactions, StatementIsCancelledWhenTheDeadlinePasses) {
   DbPool pool(PostgresEnvironment::Url(), 1);
-  auto deadline = std::chrono::system_clock::now() + std::chrono::milliseconds(300);
-  absl::Status status = RunTransaction(pool, TxMode::kReadOnly, deadline, "sleeping", [](pqxx::transaction_base& tx) {
-    tx.exec("SELECT pg_sleep(30)");
-    return absl::OkStatus();
-  });
-  EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded) << status;
+  for (TxMode mode : {TxMode::kReadOnly, TxMode::kAutocommitRead}) {
+    auto deadline = std::chrono::system_clock::now() + std::chrono::milliseconds(300);
+    absl::Status status = RunTransaction(pool, mode, deadline, "sleeping", [](pqxx::transaction_base& tx) {
+      tx.exec("SELECT pg_sleep(30)");
+      return absl::OkStatus();
+    });
+    EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded) << status;
+  }
   // The connection is still usable afterwards.
   EXPECT_TRUE(pool.Ping().ok());
 }
@@ -89,6 +91,35 @@ TEST(Transactions, ExpiredDeadlineFailsFastAndReadOnlyRefusesWrites) {
   });
   EXPECT_EQ(write.code(), absl::StatusCode::kInternal);
   EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT to_regclass('should_not_exist')::text"), "");
+}
+
+TEST(Transactions, AutocommitReadRefusesWritesAndLeavesNoSettingBehind) {
+  DbPool pool(PostgresEnvironment::Url(), 1);
+  auto deadline = std::chrono::system_clock::now() + std::chrono::milliseconds(300);
+  absl::Status read =
+      RunTransaction(pool, TxMode::kAutocommitRead, deadline, "reading", [](pqxx::transaction_base& tx) {
+        tx.exec("SELECT 1");
+        return absl::OkStatus();
+      });
+  EXPECT_TRUE(read.ok()) << read;
+  absl::Status write =
+      RunTransaction(pool, TxMode::kAutocommitRead, std::nullopt, "writing", [](pqxx::transaction_base& tx) {
+        tx.exec("CREATE TABLE autocommit_read_should_not_write (id int)");
+        return absl::OkStatus();
+      });
+  EXPECT_EQ(write.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT to_regclass('autocommit_read_should_not_write')::text"), "");
+  // The same (only) connection next serves a writer without a deadline: the read-only
+  // session and the 300 ms timeout of the calls before must not carry over.
+  absl::Status slow_write =
+      RunTransaction(pool, TxMode::kReadWrite, std::nullopt, "writing", [](pqxx::transaction_base& tx) {
+        tx.exec("SELECT pg_sleep(0.5)");
+        tx.exec("CREATE TABLE autocommit_read_then_write (id int)");
+        return absl::OkStatus();
+      });
+  EXPECT_TRUE(slow_write.ok()) << slow_write;
+  EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT to_regclass('autocommit_read_then_write')::text"),
+            "autocommit_read_then_write");
 }
 
 TEST(Transactions, BodyErrorRollsBack) {

@@ -17,13 +17,22 @@ namespace dossier {
 /// When a call must be done by; nullopt when the client set no deadline.
 using Deadline = std::optional<std::chrono::system_clock::time_point>;
 
-/// Whether a transaction may write.
-enum class TxMode { kReadOnly, kReadWrite };
+/// Whether a transaction may write, and whether it needs a transaction block at all.
+enum class TxMode {
+  kReadOnly,
+  kReadWrite,
+  /// Reads without a transaction block (no BEGIN/COMMIT round trips) in a read-only
+  /// session: each statement sees its own snapshot, so for bodies of one statement, or
+  /// whose later statements tolerate a row that vanished after an earlier one.
+  kAutocommitRead,
+};
 
 /// Runs `body` in one transaction on a pooled connection and commits it. The statement
-/// timeout follows the call's deadline, so a cancelled call cancels its SQL. A connection
-/// dropped before commit is retried once on a fresh one (bodies must be idempotent).
-/// `what` names the operation in error messages.
+/// timeout follows the call's deadline, so a cancelled call cancels its SQL: it is a
+/// session setting changed only when the deadline moves out of its tolerance (it may fire
+/// up to 10% + 20 ms after the deadline, never before), which saves a round trip per call.
+/// A connection dropped before commit is retried once on a fresh one (bodies must be
+/// idempotent). `what` names the operation in error messages.
 absl::Status RunTransaction(DbPool& pool, TxMode mode, Deadline deadline, std::string_view what,
                             const std::function<absl::Status(pqxx::transaction_base&)>& body);
 
