@@ -34,9 +34,7 @@ std::optional<std::string> TimestampParam(const google::protobuf::Timestamp* tim
   return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
 }
 
-void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
-  if (field.is_null()) return;
-  int64_t micros = field.as<int64_t>();
+void MicrosToTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
   int64_t seconds = micros / 1000000;
   int64_t rest = micros % 1000000;
   if (rest < 0) {
@@ -45,6 +43,10 @@ void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
   }
   out->set_seconds(seconds);
   out->set_nanos(static_cast<int32_t>(rest * 1000));
+}
+
+void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out) {
+  if (!field.is_null()) MicrosToTimestamp(field.as<int64_t>(), out);
 }
 
 std::vector<int64_t> FirstColumnIds(const pqxx::result& rows) {

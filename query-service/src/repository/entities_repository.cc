@@ -11,16 +11,22 @@ constexpr int kRelatedEntities = 10;
 
 constexpr const char* kEntityExists = "SELECT 1 FROM entities WHERE id = $1";
 
-// Entities linked to $1 by a relationship or a shared event, most connected first.
-constexpr const char* kRelatedEntitiesSql = R"sql(
-SELECT x.other, count(*) AS connections FROM (
-  SELECT CASE WHEN r.subject_entity_id = $1 THEN r.object_entity_id ELSE r.subject_entity_id END AS other
-  FROM relationships r WHERE r.subject_entity_id = $1 OR r.object_entity_id = $1
-  UNION ALL
-  SELECT q.entity_id FROM event_participants p
-  JOIN event_participants q ON q.event_id = p.event_id AND q.entity_id <> p.entity_id
-  WHERE p.entity_id = $1) x
-GROUP BY x.other ORDER BY connections DESC, x.other LIMIT $2)sql";
+// The entity $1 with its details, then up to $2 entities linked to it by a relationship
+// or a shared event, most connected first (their connection counts in the last column).
+constexpr const char* kEntityWithRelated = R"sql(
+SELECT {columns}, {aliases}, {roles}, NULL::bigint AS connections FROM entities e WHERE e.id = $1
+UNION ALL
+SELECT {columns}, NULL, NULL, x.connections FROM (
+  SELECT x.other, count(*) AS connections FROM (
+    SELECT CASE WHEN r.subject_entity_id = $1 THEN r.object_entity_id ELSE r.subject_entity_id END AS other
+    FROM relationships r WHERE r.subject_entity_id = $1 OR r.object_entity_id = $1
+    UNION ALL
+    SELECT q.entity_id FROM event_participants p
+    JOIN event_participants q ON q.event_id = p.event_id AND q.entity_id <> p.entity_id
+    WHERE p.entity_id = $1) x
+  GROUP BY x.other ORDER BY connections DESC, x.other LIMIT $2) x
+JOIN entities e ON e.id = x.other
+ORDER BY connections DESC NULLS FIRST, id)sql";
 
 // Exact name or alias first, then prefix matches, then (fuzzy) trigram neighbours; more
 // mentioned entities break ties. The keyset is (score, id). Fuzzy candidates are the
@@ -76,32 +82,27 @@ std::string PrefixPattern(std::string_view prefix) {
 
 void PrepareEntityStatements(pqxx::connection& connection) {
   connection.prepare("entity_exists", kEntityExists);
-  connection.prepare("related_entities", kRelatedEntitiesSql);
+  connection.prepare("entity_with_related", rows::EntityStatement(kEntityWithRelated));
   connection.prepare("search_entities", kSearchEntities);
   connection.prepare("list_mentions", kListMentions);
 }
 
 absl::StatusOr<v1::GetEntityResponse> QueryRepository::GetEntity(int64_t id, Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetEntityResponse> {
+    auto rows = tx.exec_prepared("entity_with_related", id, kRelatedEntities);
+    // Related entities exist only for an existing entity, so an empty result is the only miss.
+    if (rows.empty() || !rows[0][11].is_null())
+      return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
     v1::GetEntityResponse response;
-    auto entities = rows::LoadEntities(tx, {id}, true);
-    if (entities.empty()) return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
-    *response.mutable_entity() = std::move(entities[0]);
-    std::vector<int64_t> related_ids;
-    std::vector<int64_t> connections;
-    for (const auto& row : tx.exec_prepared("related_entities", id, kRelatedEntities)) {
-      related_ids.push_back(row[0].as<int64_t>());
-      connections.push_back(row[1].as<int64_t>());
-    }
-    auto related = rows::LoadEntities(tx, related_ids, false);
-    for (size_t i = 0; i < related.size(); ++i) {
-      auto* out = response.add_related();
-      *out->mutable_entity() = std::move(related[i]);
-      out->set_connection_count(connections[i]);
+    *response.mutable_entity() = rows::EntityFromRow(rows[0]);
+    for (size_t i = 1; i < rows.size(); ++i) {
+      auto* related = response.add_related();
+      *related->mutable_entity() = rows::EntityFromRow(rows[i]);
+      related->set_connection_count(rows[i][11].as<int64_t>());
     }
     return response;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the entity", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "reading the entity", body);
 }
 
 absl::StatusOr<Page<v1::Entity>> QueryRepository::SearchEntities(const EntitySearch& search, const PageRequest& page,
@@ -117,7 +118,7 @@ absl::StatusOr<Page<v1::Entity>> QueryRepository::SearchEntities(const EntitySea
     result.next = NextKeyset(rows, page.size, {1, 0});
     return result;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "searching entities", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "searching entities", body);
 }
 
 absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<int64_t> entity_id,
@@ -133,7 +134,7 @@ absl::StatusOr<Page<v1::Mention>> QueryRepository::ListMentions(std::optional<in
     result.next = NextKeyset(rows, page.size, {0});
     return result;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing mentions", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "listing mentions", body);
 }
 
 absl::Status CheckEntityExists(pqxx::transaction_base& tx, int64_t id, std::string_view field) {

@@ -88,7 +88,7 @@ absl::StatusOr<v1::Event> QueryRepository::GetEvent(int64_t id, Deadline deadlin
     event = std::move(events[0]);
     return event;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "reading the event", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "reading the event", body);
 }
 
 absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& filter, const PageRequest& page,
@@ -105,7 +105,7 @@ absl::StatusOr<Page<v1::Event>> QueryRepository::ListEvents(const EventFilter& f
     result.next = NextKeyset(rows, page.size, {1, 0});
     return result;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing events", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "listing events", body);
 }
 
 absl::StatusOr<WatchBatch> QueryRepository::ReadWatchBatch(const EventFilter& filter, std::optional<int64_t> after_id,

@@ -12,37 +12,51 @@ namespace dossier::query {
 namespace {
 
 // Relationships touching any of the entities $1, strongest first (most sources, then
-// confidence). $3 filters the type of the far end; an end in $1 always passes.
+// confidence), $2 their predicates (empty: all).
 constexpr const char* kGraphEdges = R"sql(
+SELECT r.id, r.subject_entity_id, r.object_entity_id
+FROM relationships r
+WHERE (r.subject_entity_id = ANY($1::bigint[]) OR r.object_entity_id = ANY($1::bigint[]))
+  AND (cardinality($2::int[]) = 0 OR r.predicate = ANY($2::int[]))
+ORDER BY r.source_count DESC, r.confidence DESC, r.id
+LIMIT $3)sql";
+
+// The same where the far end must have one of the types $4 (an end in $1 always passes);
+// a statement of its own, so walks without a type filter join no entities.
+constexpr const char* kGraphEdgesOfTypes = R"sql(
 SELECT r.id, r.subject_entity_id, r.object_entity_id
 FROM relationships r
 JOIN entities s ON s.id = r.subject_entity_id
 JOIN entities o ON o.id = r.object_entity_id
 WHERE (r.subject_entity_id = ANY($1::bigint[]) OR r.object_entity_id = ANY($1::bigint[]))
   AND (cardinality($2::int[]) = 0 OR r.predicate = ANY($2::int[]))
-  AND (cardinality($3::int[]) = 0
-       OR ((r.subject_entity_id = ANY($1::bigint[]) OR s.type = ANY($3::int[]))
-           AND (r.object_entity_id = ANY($1::bigint[]) OR o.type = ANY($3::int[]))))
+  AND (r.subject_entity_id = ANY($1::bigint[]) OR s.type = ANY($4::int[]))
+  AND (r.object_entity_id = ANY($1::bigint[]) OR o.type = ANY($4::int[]))
 ORDER BY r.source_count DESC, r.confidence DESC, r.id
-LIMIT $4)sql";
+LIMIT $3)sql";
 
 // Reads edges inside `tx` for the graph walks.
 graph::ExpandFn EdgeReader(pqxx::transaction_base& tx, const std::vector<int>& predicates,
                            const std::vector<int>& entity_types) {
-  return [&tx, predicates = IntArrayParam(predicates), types = IntArrayParam(entity_types)](
-             const std::vector<int64_t>& nodes, size_t limit) -> absl::StatusOr<std::vector<graph::Edge>> {
+  return [&tx, typed = !entity_types.empty(), predicates = IntArrayParam(predicates),
+          types = IntArrayParam(entity_types)](const std::vector<int64_t>& nodes,
+                                               size_t limit) -> absl::StatusOr<std::vector<graph::Edge>> {
     std::vector<graph::Edge> edges;
-    for (const auto& row : tx.exec_prepared("graph_edges", store::BigintArrayParam(nodes), predicates, types,
-                                            static_cast<int64_t>(limit))) {
-      edges.push_back({row[0].as<int64_t>(), row[1].as<int64_t>(), row[2].as<int64_t>()});
-    }
+    auto node_array = store::BigintArrayParam(nodes);
+    auto rows =
+        !typed ? tx.exec_prepared("graph_edges", node_array, predicates, static_cast<int64_t>(limit))
+               : tx.exec_prepared("graph_edges_of_types", node_array, predicates, static_cast<int64_t>(limit), types);
+    for (const auto& row : rows) edges.push_back({row[0].as<int64_t>(), row[1].as<int64_t>(), row[2].as<int64_t>()});
     return edges;
   };
 }
 
 }  // namespace
 
-void PrepareGraphStatements(pqxx::connection& connection) { connection.prepare("graph_edges", kGraphEdges); }
+void PrepareGraphStatements(pqxx::connection& connection) {
+  connection.prepare("graph_edges", kGraphEdges);
+  connection.prepare("graph_edges_of_types", kGraphEdgesOfTypes);
+}
 
 absl::StatusOr<v1::GetNeighborhoodResponse> QueryRepository::GetNeighborhood(const NeighborhoodQuery& query,
                                                                              Deadline deadline) {

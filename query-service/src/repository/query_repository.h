@@ -104,8 +104,10 @@ struct WatchBatch {
   int64_t next_after_id = 0;
 };
 
-/// Every SQL statement of the query service; each call is one read-only transaction whose
-/// statement timeout follows the call's deadline. NOT_FOUND for unknown ids.
+/// Every SQL statement of the query service. A call reads in one read-only transaction, or,
+/// where it runs one statement or its later statements only load rows by id (skipping rows
+/// gone since), in autocommit read-only statements, which saves the BEGIN and COMMIT round
+/// trips. The statement timeout follows the call's deadline. NOT_FOUND for unknown ids.
 class QueryRepository {
  public:
   explicit QueryRepository(DbPool& pool) : pool_(pool) {}

@@ -40,7 +40,7 @@ absl::StatusOr<Page<v1::Relationship>> QueryRepository::ListRelationships(const 
     result.next = NextKeyset(rows, page.size, {0});
     return result;
   };
-  return RunTransactionWithResult(pool_, TxMode::kReadOnly, deadline, "listing relationships", body);
+  return RunTransactionWithResult(pool_, TxMode::kAutocommitRead, deadline, "listing relationships", body);
 }
 
 }  // namespace dossier::query

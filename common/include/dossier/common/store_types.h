@@ -23,6 +23,9 @@ std::optional<std::string> TimestampParam(const google::protobuf::Timestamp* tim
 /// Sets `out` from a field holding microseconds since the epoch; NULL leaves it unset.
 void ReadMicros(const pqxx::field& field, google::protobuf::Timestamp* out);
 
+/// Microseconds since the epoch as a Timestamp (floor division: negative times too).
+void MicrosToTimestamp(int64_t micros, google::protobuf::Timestamp* out);
+
 /// The first column of every row, as ids.
 std::vector<int64_t> FirstColumnIds(const pqxx::result& rows);
 
