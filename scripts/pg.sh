@@ -6,6 +6,8 @@
 #   scripts/pg.sh stop DIR    stops the server (fast shutdown)
 #   scripts/pg.sh url DIR     prints the URL of a running cluster
 #
+# PG_OPTIONS adds server settings at start, e.g. PG_OPTIONS="-c shared_buffers=2GB".
+#
 # PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user.
 set -euo pipefail
 
@@ -49,7 +51,7 @@ start() {
     # A restarted cluster keeps its port, so clients' URLs stay valid.
     if [[ $attempt -eq 1 && -f "$dir/port" ]]; then port=$(cat "$dir/port"); else port=$(free_port); fi
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+        -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${PG_OPTIONS:-}" \
         start >/dev/null; then
       echo "$port" >"$dir/port"
       url_of "$dir"

@@ -182,32 +182,35 @@ int Run(const Options& options) {
 
 // The SQL the service runs for an RPC, as pgbench script lines: the statements come from
 // the repository itself (prepared on a connection, read back from pg_prepared_statements),
-// with their parameters replaced by pgbench variables.
+// with their parameters replaced by pgbench variables. Like the service, the script runs
+// them as autocommit statements of a read-only session (run.sh sets both, and the
+// statement timeout, through PGOPTIONS).
 int PrintPgbenchScript(const Options& options) {
-  // Each statement with its parameters, $1 first.
-  std::vector<std::pair<std::string, std::vector<std::string>>> steps;
+  struct Step {
+    std::string statement;
+    std::vector<std::string> parameters;  // $1 first
+    std::string wrapper;                  // "%s" is the statement; empty: as it is
+  };
+  std::vector<Step> steps;
   std::vector<std::string> header;
   if (options.rpc == "get_entity") {
     header = {"\\set id random(1, " + std::to_string(options.entities) + ")"};
-    std::string ids = "('{' || :id || '}')";
-    steps = {{"entities_by_ids", {ids}},
-             {"aliases_by_entity_ids", {ids}},
-             {"roles_by_entity_ids", {ids}},
-             {"related_entities", {":id", "10"}}};
+    steps = {{"entity_with_related", {":id", "10"}, ""}};
   } else if (options.rpc == "list_events") {
-    // The page query; the service then reads the page's events by id (events_by_ids and
-    // their participants and evidence), which pgbench cannot chain.
+    // The page query, its ids kept in a pgbench variable, then the page's events by id.
     header = {"\\set r random(0, 1000000)",
               "\\set id 1 + int((" + std::to_string(options.entities - 1) + " * :r / 1000000.0) * :r / 1000000.0)"};
     steps = {{"list_participant_events",
-              {":id", "NULL", "'{}'", "NULL", "NULL", "NULL", "NULL", "'{}'", "0", "NULL", "NULL", "NULL", "51"}}};
+              {":id", "NULL", "'{}'", "NULL", "NULL", "NULL", "NULL", "'{}'", "0", "NULL", "NULL", "NULL", "51"},
+              "SELECT coalesce(string_agg(id::text, ','), '') AS page_ids FROM (%s) page (id, time_key) \\gset"},
+             {"events_by_ids", {"string_to_array(:page_ids, ',')::bigint[]", "20"}, ""}};
   } else {
     std::cerr << "pgbench-script supports --rpc get_entity and list_events\n";
     return 2;
   }
   pqxx::connection connection(options.database_url);
   dossier::query::PrepareQueryStatements(connection);
-  for (const auto& step : steps) connection.prepare_now(step.first);  // libpqxx prepares lazily
+  for (const auto& step : steps) connection.prepare_now(step.statement);  // libpqxx prepares lazily
   std::map<std::string, std::string> statements;
   {
     pqxx::nontransaction tx(connection);
@@ -216,18 +219,23 @@ int PrintPgbenchScript(const Options& options) {
     }
   }
   for (const auto& line : header) std::cout << line << '\n';
-  std::cout << "BEGIN READ ONLY;\nSELECT set_config('statement_timeout', '10000', true);\n";
-  for (const auto& [name, parameters] : steps) {
-    std::string sql = statements.at(name);
+  for (const auto& step : steps) {
+    std::string sql = statements.at(step.statement);
     // Highest numbers first, so $1 does not eat the start of $10.
-    for (size_t i = parameters.size(); i >= 1; --i) {
-      sql = std::regex_replace(sql, std::regex("\\$" + std::to_string(i) + "(?![0-9])"), parameters[i - 1]);
+    for (size_t i = step.parameters.size(); i >= 1; --i) {
+      sql = std::regex_replace(sql, std::regex("\\$" + std::to_string(i) + "(?![0-9])"), step.parameters[i - 1]);
     }
     // pgbench reads one statement per line unless it ends with a semicolon: flatten it.
     std::replace(sql.begin(), sql.end(), '\n', ' ');
-    std::cout << sql << ";\n";
+    if (step.wrapper.empty()) {
+      std::cout << sql << ";\n";
+    } else {
+      // A \gset line ends the command itself.
+      std::string wrapped = step.wrapper;
+      wrapped.replace(wrapped.find("%s"), 2, sql);
+      std::cout << wrapped << "\n";
+    }
   }
-  std::cout << "COMMIT;\n";
   return 0;
 }
 

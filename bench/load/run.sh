@@ -63,8 +63,8 @@ for events in "${SIZES[@]}"; do
   kill "$query_pid"; wait "$query_pid" 2>/dev/null || true; query_pid=""
   for rpc in get_entity list_events; do
     "${LOAD[@]}" pgbench-script --database-url "$url" --rpc "$rpc" --entities "$entities" >"$work/$rpc.sql"
-    # As the service's sessions do: no JIT for page-sized queries.
-    out=$(cd "$work" && PGOPTIONS="-c jit=off" pgbench -n -M prepared -c "$CONCURRENCY" -j 2 -T "$SECONDS_PER_RUN" -l \
+    # As the service's sessions are: no JIT for page-sized queries, read-only, a statement timeout.
+    out=$(cd "$work" && PGOPTIONS="-c jit=off -c default_transaction_read_only=on -c statement_timeout=10000" pgbench -n -M prepared -c "$CONCURRENCY" -j 2 -T "$SECONDS_PER_RUN" -l \
       --log-prefix "$work/pgb-$rpc" -f "$work/$rpc.sql" "$url" 2>&1)
     tps=$(grep -oP 'tps = \K[0-9.]+' <<<"$out" | head -1)
     echo "events=$events pgbench rpc=$rpc concurrency=$CONCURRENCY tps=${tps%.*} $(pgbench_percentiles "$work/pgb-$rpc")"
