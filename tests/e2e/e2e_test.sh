@@ -106,6 +106,26 @@ check "paths connects the minister to the capital in two hops" paths
 timeline() { "${CTL[@]}" entity timeline "$NIGER" --bucket month | tee /dev/stderr | grep -qE "^20[0-9]{2}-[0-9]{2}-01"; }
 check "entity timeline buckets Niger's mentions by month" timeline
 
+# ctl_json PYTHON_CONDITION ARGS...: dossierctl --json ARGS, then the condition on its
+# response `r` must hold.
+ctl_json() {
+  local condition=$1; shift
+  "${CTL[@]}" --json "$@" | "$PYTHON" -c "import json,sys; r=json.load(sys.stdin); assert $condition, r"
+}
+ORIGINAL=$(awk '/^07-accra-security-declaration\.html/ {print $3}' "$WORK/ingest-stored.out")
+ATTACK=$("${CTL[@]}" --json events list --type attack --limit 1 |
+  "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["events"][0]["id"])')
+check "articles search finds the declaration's story" \
+  ctl_json "r['hits'] and all('«' in h['snippet'] for h in r['hits'])" articles search security
+check "mentions list returns the minister's mentions with evidence" \
+  ctl_json "r['mentions'][0]['entityId'] == '$KONE' and r['mentions'][0]['evidence']['sentence']" \
+  mentions list --entity "$KONE"
+check "event get returns the attack with its agent" \
+  ctl_json "r['event']['id'] == '$ATTACK' and any(p['role'] == 'PARTICIPANT_ROLE_AGENT' for p in r['event']['participants'])" \
+  event get "$ATTACK"
+check "relations list finds Niamey capital of Niger" \
+  ctl_json "r['relationships'][0]['objectName'] == 'Niger'" relations list --entity "$NIAMEY" --predicate capital-of
+
 # A fresh watch sends what is stored after it began: keep storing new attacks (each on
 # another day, so none merges into an earlier event) until the watcher has printed one.
 watch_live() {
@@ -140,6 +160,25 @@ check "python reflection client reads a timeline" "${REFLECT[@]}" --address "127
 check "python reflection client resumes a watch" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/WatchEvents --request-json '{"afterEventId": "1", "types": ["EVENT_TYPE_ATTACK"]}' \
   --messages 2 --expect-json-path messages.1.event.type --expect-value EVENT_TYPE_ATTACK
+# The reflection client reaches every other read RPC too.
+reflect_call() {  # reflect_call METHOD REQUEST_JSON PATH VALUE
+  "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" --call "dossier.v1.QueryService/$1" --request-json "$2" \
+    --expect-json-path "$3" --expect-value "$4"
+}
+check "python reflection client reads an article" \
+  reflect_call GetArticle "{\"id\": \"$ORIGINAL\", \"includeFacts\": true}" article.id "$ORIGINAL"
+check "python reflection client searches articles within a story" \
+  reflect_call SearchArticles "{\"query\": \"security\", \"storyId\": \"$ORIGINAL\"}" hits.0.article.storyId "$ORIGINAL"
+check "python reflection client reads an entity" \
+  reflect_call GetEntity "{\"id\": \"$KONE\"}" entity.canonicalName "Salif Kone"
+check "python reflection client lists mentions" \
+  reflect_call ListMentions "{\"entityId\": \"$KONE\", \"pageSize\": 1}" mentions.0.entityId "$KONE"
+check "python reflection client lists attacks" \
+  reflect_call ListEvents '{"types": ["EVENT_TYPE_ATTACK"], "pageSize": 1}' events.0.type EVENT_TYPE_ATTACK
+check "python reflection client reads an event" reflect_call GetEvent "{\"id\": \"$ATTACK\"}" event.id "$ATTACK"
+check "python reflection client lists relationships" \
+  reflect_call ListRelationships "{\"entityId\": \"$NIAMEY\", \"predicates\": [\"RELATIONSHIP_PREDICATE_CAPITAL_OF\"]}" \
+  relationships.0.objectName Niger
 check "python reflection client sees INVALID_ARGUMENT" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/SearchEntities --request-json '{"query": ""}' --expect-code INVALID_ARGUMENT
 check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \
