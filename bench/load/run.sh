@@ -5,14 +5,19 @@
 # by query_load from the repository's own statements) at the same concurrency.
 #
 #   bench/load/run.sh [EVENTS ...]          default: 10000 100000 1000000
-#   CONCURRENCY=8 SECONDS_PER_RUN=20 bench/load/run.sh 1000000
+#   CONCURRENCY="8 2" SECONDS_PER_RUN=20 bench/load/run.sh 1000000
+#
+# CONCURRENCY lists the calls in flight to measure at (default "8 2": throughput with
+# calls queueing for the two cores, then latency with one call per core). The server runs
+# with shared_buffers = 2 GB (PG_OPTIONS overrides), as one would size it for a 1.6 GB store.
 #
 # Needs a build (scripts/build.sh). Prints one line per measurement; nothing is kept.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
-CONCURRENCY=${CONCURRENCY:-8}
+CONCURRENCIES=(${CONCURRENCY:-8 2})
+export PG_OPTIONS=${PG_OPTIONS:--c shared_buffers=2GB}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 SIZES=("$@")
 [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(10000 100000 1000000)
@@ -47,7 +52,7 @@ for events in "${SIZES[@]}"; do
   psql -At "$url" -c "SELECT lower(canonical_name) FROM entities ORDER BY random() LIMIT 2000" >"$work/names.txt"
 
   port=$(free_port)
-  "$QUERY_BIN" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "$CONCURRENCY" \
+  "$QUERY_BIN" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "${CONCURRENCIES[0]}" \
     --log-level warn >"$work/query.log" 2>&1 &
   query_pid=$!
   for _ in $(seq 1 60); do
@@ -55,19 +60,25 @@ for events in "${SIZES[@]}"; do
       --seconds 0.2 --warmup-seconds 0 >/dev/null 2>&1 && break
     sleep 0.5
   done
-  for rpc in get_entity list_events search_fuzzy find_paths; do
-    echo -n "events=$events service "
-    "${LOAD[@]}" run --target "127.0.0.1:$port" --rpc "$rpc" --entities "$entities" --names "$work/names.txt" \
-      --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" || true
+  for concurrency in "${CONCURRENCIES[@]}"; do
+    for rpc in get_entity list_events search_fuzzy find_paths; do
+      echo -n "events=$events service "
+      "${LOAD[@]}" run --target "127.0.0.1:$port" --rpc "$rpc" --entities "$entities" --names "$work/names.txt" \
+        --concurrency "$concurrency" --seconds "$SECONDS_PER_RUN" || true
+    done
   done
   kill "$query_pid"; wait "$query_pid" 2>/dev/null || true; query_pid=""
   for rpc in get_entity list_events; do
     "${LOAD[@]}" pgbench-script --database-url "$url" --rpc "$rpc" --entities "$entities" >"$work/$rpc.sql"
-    # As the service's sessions are: no JIT for page-sized queries, read-only, a statement timeout.
-    out=$(cd "$work" && PGOPTIONS="-c jit=off -c default_transaction_read_only=on -c statement_timeout=10000" pgbench -n -M prepared -c "$CONCURRENCY" -j 2 -T "$SECONDS_PER_RUN" -l \
-      --log-prefix "$work/pgb-$rpc" -f "$work/$rpc.sql" "$url" 2>&1)
-    tps=$(grep -oP 'tps = \K[0-9.]+' <<<"$out" | head -1)
-    echo "events=$events pgbench rpc=$rpc concurrency=$CONCURRENCY tps=${tps%.*} $(pgbench_percentiles "$work/pgb-$rpc")"
+    for concurrency in "${CONCURRENCIES[@]}"; do
+      # As the service's sessions are: no JIT for page-sized queries, read-only, a statement timeout.
+      out=$(cd "$work" && PGOPTIONS="-c jit=off -c default_transaction_read_only=on -c statement_timeout=10000" \
+        pgbench -n -M prepared -c "$concurrency" -j 2 -T "$SECONDS_PER_RUN" -l \
+        --log-prefix "$work/pgb-$rpc-$concurrency" -f "$work/$rpc.sql" "$url" 2>&1)
+      tps=$(grep -oP 'tps = \K[0-9.]+' <<<"$out" | head -1)
+      echo "events=$events pgbench rpc=$rpc concurrency=$concurrency tps=${tps%.*}" \
+        "$(pgbench_percentiles "$work/pgb-$rpc-$concurrency")"
+    done
   done
   "$ROOT/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1
   rm -rf "$work"
