@@ -17,6 +17,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 CONCURRENCIES=(${CONCURRENCY:-8 2})
+# One pooled connection per call in flight at the highest concurrency measured.
+POOL_SIZE=$(printf "%s\n" "${CONCURRENCIES[@]}" | sort -n | tail -1)
 export PG_OPTIONS=${PG_OPTIONS:--c shared_buffers=2GB}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 SIZES=("$@")
@@ -52,7 +54,7 @@ for events in "${SIZES[@]}"; do
   psql -At "$url" -c "SELECT lower(canonical_name) FROM entities ORDER BY random() LIMIT 2000" >"$work/names.txt"
 
   port=$(free_port)
-  "$QUERY_BIN" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "${CONCURRENCIES[0]}" \
+  "$QUERY_BIN" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "$POOL_SIZE" \
     --log-level warn >"$work/query.log" 2>&1 &
   query_pid=$!
   for _ in $(seq 1 60); do

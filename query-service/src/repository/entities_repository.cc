@@ -90,9 +90,10 @@ void PrepareEntityStatements(pqxx::connection& connection) {
 absl::StatusOr<v1::GetEntityResponse> QueryRepository::GetEntity(int64_t id, Deadline deadline) {
   auto body = [&](pqxx::transaction_base& tx) -> absl::StatusOr<v1::GetEntityResponse> {
     auto rows = tx.exec_prepared("entity_with_related", id, kRelatedEntities);
-    // Related entities exist only for an existing entity, so an empty result is the only miss.
-    if (rows.empty() || !rows[0][11].is_null())
+    // The entity itself is the first row, the only one without a connection count.
+    if (rows.empty() || !rows[0][11].is_null()) {
       return absl::NotFoundError(strings::Cat("entity ", id, " does not exist"));
+    }
     v1::GetEntityResponse response;
     *response.mutable_entity() = rows::EntityFromRow(rows[0]);
     for (size_t i = 1; i < rows.size(); ++i) {

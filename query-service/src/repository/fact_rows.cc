@@ -18,6 +18,21 @@ constexpr int kMaxEvidencePerFact = 20;
 // lists come as JSON columns, so a page costs one round trip however many facts it holds.
 // The facts come back in the order of the ids asked for.
 
+// The fragments of EntityStatement: an entity row (table alias `e`), its aliases, its roles.
+constexpr const char* kEntityColumns = R"sql(
+e.id, e.type, e.organization_kind, e.canonical_name, e.external_ids::text, e.mention_count, e.article_count,
+(extract(epoch FROM e.first_seen) * 1000000)::bigint, (extract(epoch FROM e.last_seen) * 1000000)::bigint)sql";
+constexpr const char* kEntityAliases = R"sql(
+(SELECT json_agg(a.alias ORDER BY a.alias_norm) FROM entity_aliases a WHERE a.entity_id = e.id))sql";
+constexpr const char* kEntityRoles = R"sql(
+(SELECT json_agg(json_build_object('title', r.title, 'organization', r.organization, 'from', r.first_seen,
+                                   'to', r.last_seen, 'sources', r.sources) ORDER BY r.first_seen, r.title)
+ FROM (SELECT r.title, max(r.organization_entity_id) AS organization,
+              (extract(epoch FROM min(r.seen_at)) * 1000000)::bigint AS first_seen,
+              (extract(epoch FROM max(r.seen_at)) * 1000000)::bigint AS last_seen,
+              count(DISTINCT r.article_id) AS sources
+       FROM entity_roles r WHERE r.entity_id = e.id GROUP BY r.title) r))sql";
+
 constexpr const char* kEntitiesByIds = R"sql(
 SELECT {columns},
        CASE WHEN $2 THEN {aliases} END, CASE WHEN $2 THEN {roles} END
