@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "engine/extractor.h"
-#include "engine/normalizer.h"
+#include "engine/normalize/normalizer.h"
 #include "synthetic_corpus.h"
 
 namespace dossier::engine {

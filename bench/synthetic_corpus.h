@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/article.h"
+#include "engine/normalize/article.h"
 
 namespace dossier::bench {
 

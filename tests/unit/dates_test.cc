@@ -1,4 +1,4 @@
-#include "engine/dates.h"
+#include "engine/normalize/dates.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

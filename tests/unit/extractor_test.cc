@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "engine/normalizer.h"
+#include "engine/normalize/normalizer.h"
 
 namespace dossier::engine {
 namespace {

@@ -1,4 +1,4 @@
-#include "engine/language.h"
+#include "engine/normalize/language.h"
 
 #include <gtest/gtest.h>
 

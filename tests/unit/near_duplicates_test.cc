@@ -1,4 +1,4 @@
-#include "engine/near_duplicates.h"
+#include "engine/normalize/near_duplicates.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/normalizer.h"
+#include "engine/normalize/normalizer.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "engine/sentences.h"
+#include "engine/stages/sentences.h"
 
 #include <gtest/gtest.h>
 

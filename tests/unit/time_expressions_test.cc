@@ -1,4 +1,4 @@
-#include "engine/time_expressions.h"
+#include "engine/stages/time_expressions.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/url.h"
+#include "engine/normalize/url.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -9,7 +9,7 @@
 
 #include "commands.h"
 #include "engine/extractor.h"
-#include "engine/normalizer.h"
+#include "engine/normalize/normalizer.h"
 #include "output.h"
 
 namespace dossierctl {

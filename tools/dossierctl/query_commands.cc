@@ -9,7 +9,7 @@
 #include "commands.h"
 #include "dossier/common/strings.h"
 #include "dossier/v1/query_service.grpc.pb.h"
-#include "engine/text.h"
+#include "engine/normalize/text.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "output.h"
 

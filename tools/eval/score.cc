@@ -16,8 +16,8 @@
 #include "dossier/common/enum_labels.h"
 #include "dossier/common/strings.h"
 #include "engine/extractor.h"
-#include "engine/normalizer.h"
-#include "engine/text.h"
+#include "engine/normalize/normalizer.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::eval {
 namespace {

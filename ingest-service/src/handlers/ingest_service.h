@@ -4,7 +4,7 @@
 
 #include "dossier/v1/ingest_service.grpc.pb.h"
 #include "engine/extractor.h"
-#include "engine/normalizer.h"
+#include "engine/normalize/normalizer.h"
 #include "repository/ingest_repository.h"
 
 namespace dossier::ingest {

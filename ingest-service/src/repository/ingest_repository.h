@@ -12,8 +12,8 @@
 #include "dossier/common/transaction.h"
 #include "dossier/v1/article.pb.h"
 #include "dossier/v1/ingest_service.pb.h"
-#include "engine/article.h"
 #include "engine/extraction.h"
+#include "engine/normalize/article.h"
 
 namespace dossier::ingest {
 

@@ -1,4 +1,4 @@
-#include "sentences.h"
+#include "engine/stages/sentences.h"
 
 #include <absl/strings/ascii.h>
 #include <unicode/brkiter.h>

@@ -1,4 +1,4 @@
-#include "html.h"
+#include "engine/normalize/html.h"
 
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
@@ -13,9 +13,9 @@
 #include <utility>
 
 #include "dossier/common/strings.h"
-#include "plain_text.h"
-#include "text.h"
-#include "word_sets.h"
+#include "engine/lexicon/word_sets.h"
+#include "engine/normalize/plain_text.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine {
 namespace {

@@ -1,4 +1,4 @@
-#include "time_expressions.h"
+#include "engine/stages/time_expressions.h"
 
 #include <absl/strings/ascii.h>
 
@@ -7,7 +7,7 @@
 #include <chrono>
 
 #include "dossier/common/strings.h"
-#include "word_sets.h"
+#include "engine/lexicon/word_sets.h"
 
 namespace dossier::engine {
 namespace {

@@ -6,11 +6,11 @@
 #include <utility>
 #include <vector>
 
-#include "article.h"
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"
 #include "dossier/v1/relationship.pb.h"
 #include "dossier/v1/time.pb.h"
+#include "engine/normalize/article.h"
 
 namespace dossier::engine {
 

@@ -1,4 +1,4 @@
-#include "text.h"
+#include "engine/normalize/text.h"
 
 #include <absl/strings/ascii.h>
 #include <unicode/normalizer2.h>

@@ -1,4 +1,4 @@
-#include "normalizer.h"
+#include "engine/normalize/normalizer.h"
 
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
@@ -6,15 +6,15 @@
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
 
-#include "dates.h"
 #include "dossier/common/hashing.h"
 #include "dossier/common/strings.h"
-#include "html.h"
-#include "language.h"
-#include "plain_text.h"
-#include "sentences.h"
-#include "text.h"
-#include "url.h"
+#include "engine/normalize/dates.h"
+#include "engine/normalize/html.h"
+#include "engine/normalize/language.h"
+#include "engine/normalize/plain_text.h"
+#include "engine/normalize/text.h"
+#include "engine/normalize/url.h"
+#include "engine/stages/sentences.h"
 
 namespace dossier::engine {
 namespace {

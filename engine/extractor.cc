@@ -1,4 +1,4 @@
-#include "extractor.h"
+#include "engine/extractor.h"
 
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
@@ -11,9 +11,9 @@
 #include <set>
 
 #include "dossier/common/strings.h"
-#include "text.h"
-#include "time_expressions.h"
-#include "tokens.h"
+#include "engine/normalize/text.h"
+#include "engine/stages/time_expressions.h"
+#include "engine/stages/tokenizer.h"
 
 namespace dossier::engine {
 namespace {

@@ -1,4 +1,4 @@
-#include "url.h"
+#include "engine/normalize/url.h"
 
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>

@@ -3,8 +3,8 @@
 #include <optional>
 #include <vector>
 
-#include "extraction.h"
-#include "tokens.h"
+#include "engine/extraction.h"
+#include "engine/stages/tokenizer.h"
 
 namespace dossier::engine {
 

@@ -1,4 +1,4 @@
-#include "language.h"
+#include "engine/normalize/language.h"
 
 #include <absl/strings/ascii.h>
 #include <cld2/internal/lang_script.h>
@@ -6,8 +6,8 @@
 
 #include <array>
 
-#include "text.h"
-#include "word_sets.h"
+#include "engine/lexicon/word_sets.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine {
 

@@ -1,4 +1,4 @@
-#include "lexicon.h"
+#include "engine/lexicon/lexicon.h"
 
 #include <absl/strings/str_cat.h>
 #include <absl/strings/str_join.h>
@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "dossier/common/embedded_file.h"
-#include "text.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine_data {
 std::span<const dossier::EmbeddedFile> EmbeddedFiles();

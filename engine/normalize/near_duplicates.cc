@@ -1,4 +1,4 @@
-#include "near_duplicates.h"
+#include "engine/normalize/near_duplicates.h"
 
 #include <absl/strings/ascii.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-#include "text.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine {
 namespace {

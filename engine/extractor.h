@@ -2,9 +2,9 @@
 
 #include <memory>
 
-#include "article.h"
-#include "extraction.h"
-#include "lexicon.h"
+#include "engine/extraction.h"
+#include "engine/lexicon/lexicon.h"
+#include "engine/normalize/article.h"
 
 namespace dossier::engine {
 

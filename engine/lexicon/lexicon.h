@@ -12,8 +12,8 @@
 
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"
-#include "tokens.h"
-#include "word_sets.h"
+#include "engine/lexicon/word_sets.h"
+#include "engine/stages/tokenizer.h"
 
 namespace dossier::engine {
 

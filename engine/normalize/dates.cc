@@ -1,4 +1,4 @@
-#include "dates.h"
+#include "engine/normalize/dates.h"
 
 #include <absl/strings/str_cat.h>
 #include <absl/strings/strip.h>

@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "article.h"
-#include "lexicon.h"
+#include "engine/lexicon/lexicon.h"
+#include "engine/normalize/article.h"
 
 namespace dossier::engine {
 

@@ -1,10 +1,10 @@
-#include "tokens.h"
+#include "engine/stages/tokenizer.h"
 
 #include <absl/strings/ascii.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "text.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine {
 namespace {

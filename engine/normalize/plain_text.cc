@@ -1,4 +1,4 @@
-#include "plain_text.h"
+#include "engine/normalize/plain_text.h"
 
 #include <absl/strings/ascii.h>
 #include <absl/strings/match.h>
@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "dossier/common/strings.h"
-#include "text.h"
+#include "engine/normalize/text.h"
 
 namespace dossier::engine {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "dossier/v1/article.pb.h"
 #include "dossier/v1/ingest_service.pb.h"
-#include "near_duplicates.h"
+#include "engine/normalize/near_duplicates.h"
 
 // The engine speaks the schema's vocabulary (proto enums are plain C++ enums) but knows
 // nothing of gRPC or SQL.
