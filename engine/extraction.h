@@ -18,6 +18,12 @@ namespace dossier::engine {
 /// articles can be reprocessed.
 inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.19.0";
 
+/// A sentence as a UTF-8 byte range [start, end) of the clean text.
+struct SentenceSpan {
+  size_t start = 0;
+  size_t end = 0;
+};
+
 /// Where a fact is stated: a sentence and a UTF-8 byte range of the clean text.
 struct TextSpan {
   size_t sentence = 0;
@@ -89,6 +95,7 @@ struct ExtractedRole {
 
 /// Every fact found in one article; all spans point into its clean text.
 struct Extraction {
+  std::vector<SentenceSpan> sentences;  // every language; TextSpan::sentence indexes it
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedMention> mentions;
   std::vector<ExtractedEvent> events;

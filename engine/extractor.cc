@@ -12,6 +12,7 @@
 
 #include "dossier/common/strings.h"
 #include "engine/normalize/text.h"
+#include "engine/stages/sentences.h"
 #include "engine/stages/time_expressions.h"
 #include "engine/stages/tokenizer.h"
 
@@ -171,10 +172,13 @@ struct SentenceMention {
 // Builds the facts of one article.
 class ArticleExtraction {
  public:
-  ArticleExtraction(const Lexicon& lexicon, const NormalizedArticle& article) : lexicon_(lexicon), article_(article) {}
+  ArticleExtraction(const Lexicon& lexicon, const NormalizedArticle& article, std::vector<SentenceSpan> sentences)
+      : lexicon_(lexicon), article_(article) {
+    result_.sentences = std::move(sentences);
+  }
 
   Extraction Run() {
-    for (size_t s = 0; s < article_.sentences.size(); ++s) ExtractSentence(s);
+    for (size_t s = 0; s < result_.sentences.size(); ++s) ExtractSentence(s);
     std::optional<size_t> country = DominantCountry();
     InferOwners(IsGovernmentTitle, country);
     InferOwners(IsCorporateTitle, DominantEntity(v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY));
@@ -186,7 +190,7 @@ class ArticleExtraction {
 
  private:
   void ExtractSentence(size_t sentence) {
-    const SentenceSpan& span = article_.sentences[sentence];
+    const SentenceSpan& span = result_.sentences[sentence];
     tokens_ = Tokenize(article_.clean_text, span.start, span.end);
     sentence_ = sentence;
     mentions_.clear();
@@ -202,7 +206,7 @@ class ArticleExtraction {
   // paragraph is telling ("Kone met Boateng on Monday. He praised ..."), so its events take
   // the paragraph's last time; the publication day stands in only when the paragraph has none.
   void ResolveTime(size_t sentence) {
-    const auto& sentences = article_.sentences;
+    const auto& sentences = result_.sentences;
     bool new_paragraph =
         sentence == 0 ||
         article_.clean_text.substr(sentences[sentence - 1].end, sentences[sentence].start - sentences[sentence - 1].end)
@@ -1408,8 +1412,9 @@ class ArticleExtraction {
 }  // namespace
 
 Extraction Extractor::Extract(const NormalizedArticle& article) const {
-  if (article.language != "en") return {};
-  return ArticleExtraction(*lexicon_, article).Run();
+  std::vector<SentenceSpan> sentences = SplitSentences(article.clean_text, *lexicon_);
+  if (article.language != "en") return {.sentences = std::move(sentences)};
+  return ArticleExtraction(*lexicon_, article, std::move(sentences)).Run();
 }
 
 }  // namespace dossier::engine

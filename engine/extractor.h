@@ -17,7 +17,7 @@ class Extractor {
  public:
   explicit Extractor(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
 
-  /// Non-English articles yield no facts.
+  /// Non-English articles yield their sentences but no facts.
   Extraction Extract(const NormalizedArticle& article) const;
 
  private:

@@ -36,12 +36,6 @@ struct StrippedBlock {
   std::string preview;
 };
 
-/// A sentence as a UTF-8 byte range [start, end) of the clean text.
-struct SentenceSpan {
-  size_t start = 0;
-  size_t end = 0;
-};
-
 using Timestamp = std::chrono::sys_seconds;
 
 /// The clean article: what is stored and what extraction reads.
@@ -58,7 +52,6 @@ struct NormalizedArticle {
   ContentFormat format = v1::CONTENT_FORMAT_UNSPECIFIED;
   std::vector<StrippedBlock> stripped_blocks;
   std::vector<ArticleQualityFlag> quality_flags;
-  std::vector<SentenceSpan> sentences;
   StorySignature story_signature;
 };
 

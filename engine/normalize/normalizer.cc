@@ -14,7 +14,6 @@
 #include "engine/normalize/plain_text.h"
 #include "engine/normalize/text.h"
 #include "engine/normalize/url.h"
-#include "engine/stages/sentences.h"
 
 namespace dossier::engine {
 namespace {
@@ -97,7 +96,6 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
     article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_TINY_BODY);
   }
   article.content_hash = Sha256Hex(article.clean_text);
-  article.sentences = SplitSentences(article.clean_text, *lexicon_);
   article.story_signature = ComputeStorySignature(article.clean_text);
   return article;
 }

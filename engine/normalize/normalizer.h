@@ -11,7 +11,7 @@ namespace dossier::engine {
 
 /// Turns a raw article (HTML or scraped text) into a clean article: validated URL and date,
 /// clean body text in NFC with paragraph breaks, metadata, stripped-block record, quality
-/// flags, content hash and sentence spans.
+/// flags, content hash and story signature.
 class Normalizer {
  public:
   explicit Normalizer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}

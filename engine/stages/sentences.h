@@ -3,8 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/extraction.h"
 #include "engine/lexicon/lexicon.h"
-#include "engine/normalize/article.h"
 
 namespace dossier::engine {
 

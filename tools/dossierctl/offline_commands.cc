@@ -41,17 +41,11 @@ json ArticleJson(const engine::NormalizedArticle& article) {
   }
   json flags = json::array();
   for (auto flag : article.quality_flags) flags.push_back(EnumLabel(v1::ArticleQualityFlag_descriptor(), flag));
-  return {{"url", article.url},
-          {"canonical_url", article.canonical_url},
-          {"source", article.source},
-          {"title", article.title},
-          {"authors", article.authors},
-          {"published", Iso(article.published_at)},
-          {"language", article.language},
-          {"content_hash", article.content_hash},
-          {"sentence_count", article.sentences.size()},
-          {"quality_flags", flags},
-          {"stripped_blocks", stripped},
+  return {{"url", article.url},           {"canonical_url", article.canonical_url},
+          {"source", article.source},     {"title", article.title},
+          {"authors", article.authors},   {"published", Iso(article.published_at)},
+          {"language", article.language}, {"content_hash", article.content_hash},
+          {"quality_flags", flags},       {"stripped_blocks", stripped},
           {"body", article.clean_text}};
 }
 
@@ -141,7 +135,12 @@ void Run(const OfflineFlags& flags, bool with_facts, GlobalOptions& options) {
     return;
   }
   json output = {{"article", ArticleJson(*article)}};
-  if (with_facts) output.update(FactsJson(*article, engine::Extractor(*lexicon).Extract(*article)));
+  if (with_facts) {
+    // Sentences are the extraction's first stage, not the normalizer's.
+    engine::Extraction facts = engine::Extractor(*lexicon).Extract(*article);
+    output["article"]["sentence_count"] = facts.sentences.size();
+    output.update(FactsJson(*article, facts));
+  }
   std::cout << output.dump(2) << '\n';
 }
 

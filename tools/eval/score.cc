@@ -271,7 +271,7 @@ class ArticleScorer {
   }
 
   std::string_view SentenceOf(const engine::ExtractedEvent& event) const {
-    const auto& sentence = article_.sentences.at(event.span.sentence);
+    const auto& sentence = facts_.sentences.at(event.span.sentence);
     return std::string_view(article_.clean_text).substr(sentence.start, sentence.end - sentence.start);
   }
 

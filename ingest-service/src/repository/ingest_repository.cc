@@ -212,16 +212,18 @@ std::string QualityFlagsParam(const engine::NormalizedArticle& article) {
   return store::BigintArrayParam(flags);
 }
 
-std::string SentenceText(const engine::NormalizedArticle& article, const engine::TextSpan& span) {
-  const auto& sentence = article.sentences.at(span.sentence);
+std::string SentenceText(const engine::NormalizedArticle& article, const engine::Extraction& facts,
+                         const engine::TextSpan& span) {
+  const auto& sentence = facts.sentences.at(span.sentence);
   return article.clean_text.substr(sentence.start, sentence.end - sentence.start);
 }
 
-json EvidenceRow(const engine::NormalizedArticle& article, const engine::TextSpan& span, double confidence) {
+json EvidenceRow(const engine::NormalizedArticle& article, const engine::Extraction& facts,
+                 const engine::TextSpan& span, double confidence) {
   return {{"sentence_index", span.sentence},
           {"start_offset", span.start},
           {"end_offset", span.end},
-          {"sentence", SentenceText(article, span)},
+          {"sentence", SentenceText(article, facts, span)},
           {"confidence", confidence}};
 }
 
@@ -286,7 +288,7 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const 
     if (facts.entities[mention.entity].type != v1::ENTITY_TYPE_COUNTRY) {
       alias_rows.push_back({{"entity_id", entity_id(mention.entity)}, {"alias", text}});
     }
-    json row = EvidenceRow(article, mention.span, mention.confidence);
+    json row = EvidenceRow(article, facts, mention.span, mention.confidence);
     row["entity_id"] = entity_id(mention.entity);
     row["text"] = text;
     mention_rows.push_back(std::move(row));
@@ -350,7 +352,7 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const 
                                   {"role", participant.role},
                                   {"text", participant.text}});
     }
-    json row = EvidenceRow(article, event.span, event.confidence);
+    json row = EvidenceRow(article, facts, event.span, event.confidence);
     row["event_id"] = id;
     row["relationship_id"] = nullptr;
     evidence_rows.push_back(std::move(row));
@@ -381,7 +383,7 @@ v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const 
   for (const auto& relation : facts.relationships) {
     RelationshipKey key{entity_id(relation.subject), relation.predicate, entity_id(relation.object),
                         relation.role_title};
-    json row = EvidenceRow(article, relation.span, relation.confidence);
+    json row = EvidenceRow(article, facts, relation.span, relation.confidence);
     row["event_id"] = nullptr;
     row["relationship_id"] = relationship_id_by_key.at(key);
     evidence_rows.push_back(std::move(row));
@@ -470,7 +472,7 @@ absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocu
         "insert_article", article.url, article.canonical_url, article.source, article.title, authors.dump(),
         store::TimestampParam(article.published_at), article.language, article.clean_text, article.content_hash,
         raw.content, static_cast<int>(article.format), StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-        static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion),
+        static_cast<int>(facts.sentences.size()), std::string(engine::kExtractorVersion),
         SignatureParam(article.story_signature.minhashes), SignatureParam(article.story_signature.bands));
     int64_t id = 0;
     if (inserted.empty()) {
@@ -541,7 +543,7 @@ absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const eng
         RemoveArticleFacts(tx, article_id);
         tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash, article.title,
                          article.language, StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-                         static_cast<int>(article.sentences.size()), std::string(engine::kExtractorVersion),
+                         static_cast<int>(facts.sentences.size()), std::string(engine::kExtractorVersion),
                          SignatureParam(article.story_signature.minhashes),
                          SignatureParam(article.story_signature.bands));
         StoreFacts(tx, article_id, article, facts);
