@@ -2,26 +2,33 @@
 
 #include <memory>
 
+#include "engine/doc.h"
 #include "engine/extraction.h"
 #include "engine/lexicon/lexicon.h"
 #include "engine/normalize/article.h"
+#include "engine/pipeline.h"
 
 namespace dossier::engine {
 
-/// First-pass fact extraction over a clean English article: countries and demonyms from
-/// the gazetteer, capitalised name runs typed by role titles and organisation/facility
-/// keywords, acronym definitions, in-article surname and acronym coreference, trigger-word
-/// events with agent/target/location, modality cues and weekday/relative dates, and
-/// role/citizenship/capital/location relations. Thread-safe.
+/// The rule pipeline: sentences, tokenizer, time_expressions, mentions, coreference, roles,
+/// relations, event_triggers, event_arguments, modality. Every stage after the tokenizer
+/// reads English only.
+Pipeline RulePipeline(std::shared_ptr<const Lexicon> lexicon);
+
+/// The engine's front door: a clean article in, its facts out. Runs the pipeline over a Doc,
+/// then resolves the Doc's clusters and events into entities with cross-article keys and
+/// events with merge keys. Thread-safe.
 class Extractor {
  public:
-  explicit Extractor(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+  explicit Extractor(std::shared_ptr<const Lexicon> lexicon) : pipeline_(RulePipeline(std::move(lexicon))) {}
 
   /// Non-English articles yield their sentences but no facts.
   Extraction Extract(const NormalizedArticle& article) const;
 
+  const Pipeline& pipeline() const { return pipeline_; }
+
  private:
-  std::shared_ptr<const Lexicon> lexicon_;
+  Pipeline pipeline_;
 };
 
 }  // namespace dossier::engine

@@ -273,7 +273,7 @@ v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
 }
 
-const EventTrigger* Lexicon::FindTrigger(const std::vector<Token>& tokens, size_t index) const {
+const EventTrigger* Lexicon::FindTrigger(std::span<const Token> tokens, size_t index) const {
   auto it = triggers_.find(tokens[index].folded);
   if (it == triggers_.end()) return nullptr;
   for (const EventTrigger& trigger : it->second) {

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,7 +14,7 @@
 #include "dossier/v1/entity.pb.h"
 #include "dossier/v1/event.pb.h"
 #include "engine/lexicon/word_sets.h"
-#include "engine/stages/tokenizer.h"
+#include "engine/token.h"
 
 namespace dossier::engine {
 
@@ -87,7 +88,7 @@ class Lexicon {
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
   /// The event the token at `index` signals: a phrase starting there ("staged a coup") wins
   /// over the word alone ("staged"); nullptr when it signals none.
-  const EventTrigger* FindTrigger(const std::vector<Token>& tokens, size_t index) const;
+  const EventTrigger* FindTrigger(std::span<const Token> tokens, size_t index) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
   bool IsFurnitureLine(std::string_view line) const;
   /// A line that opens reader comments ("3 Comments"): the rest of the page is comments.

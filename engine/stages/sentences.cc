@@ -72,4 +72,8 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, const Lexicon& l
   return merged;
 }
 
+void SentencesStage::Process(Doc& doc) const {
+  for (const SentenceSpan& span : SplitSentences(doc.text, *lexicon_)) doc.sentences.push_back({span.start, span.end});
+}
+
 }  // namespace dossier::engine

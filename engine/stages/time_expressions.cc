@@ -59,7 +59,7 @@ ExtractedTime Interval(sys_days start, sys_days end, v1::TimeGranularity granula
 // Finds and resolves time expressions against a publication day.
 class TimeResolver {
  public:
-  TimeResolver(const std::vector<Token>& tokens, sys_days published)
+  TimeResolver(std::span<const Token> tokens, sys_days published)
       : tokens_(tokens), published_(published), published_ymd_(published) {}
 
   /// The expression starting at token i, if any; `end` gets the token after it.
@@ -308,7 +308,7 @@ class TimeResolver {
                     v1::TIME_GRANULARITY_YEAR, kExplicit, Text(i + 1, i + 2));
   }
 
-  const std::vector<Token>& tokens_;
+  std::span<const Token> tokens_;
   const sys_days published_;
   const year_month_day published_ymd_;
   static constexpr size_t kFutureWindow = 8;  // tokens
@@ -319,8 +319,7 @@ class TimeResolver {
 
 }  // namespace
 
-std::vector<TimeExpression> FindTimeExpressions(const std::vector<Token>& tokens,
-                                                std::optional<Timestamp> published_at) {
+std::vector<TimeExpression> FindTimeExpressions(std::span<const Token> tokens, std::optional<Timestamp> published_at) {
   std::vector<TimeExpression> found;
   if (!published_at) return found;
   TimeResolver resolver(tokens, std::chrono::floor<days>(*published_at));
@@ -339,6 +338,31 @@ ExtractedTime PublicationDay(std::optional<Timestamp> published_at) {
   const sys_days published = std::chrono::floor<days>(*published_at);
   return Interval(published, published + days(1), v1::TIME_GRANULARITY_DAY,
                   v1::TIME_RESOLUTION_PUBLICATION_DATE_FALLBACK, "");
+}
+
+void TimeExpressionsStage::Process(Doc& doc) const {
+  std::optional<ExtractedTime> story_time;      // the article's first time expression: when its news happened
+  std::optional<ExtractedTime> paragraph_time;  // the last time expression of this paragraph
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (s == 0 || doc.text.substr(doc.sentences[s - 1].end, sentence.start - doc.sentences[s - 1].end).find('\n') !=
+                      std::string_view::npos) {
+      paragraph_time.reset();
+    }
+    SentenceTimes& times = doc.times.emplace_back();
+    times.inherited = paragraph_time ? *paragraph_time
+                      : story_time   ? *story_time
+                                     : PublicationDay(doc.article.published_at);
+    times.expressions = FindTimeExpressions(doc.SentenceTokens(s), doc.article.published_at);
+    for (TimeExpression& expression : times.expressions) {
+      expression.first_token += sentence.first_token;
+      expression.end_token += sentence.first_token;
+    }
+    if (!times.expressions.empty()) {
+      paragraph_time = times.expressions.back().time;
+      if (!story_time) story_time = times.expressions.front().time;
+    }
+  }
 }
 
 }  // namespace dossier::engine

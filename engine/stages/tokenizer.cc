@@ -29,11 +29,8 @@ bool IsAlnum(UChar32 c) { return c < 0x80 ? absl::ascii_isalnum(static_cast<unsi
 bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
 bool IsSpace(UChar32 c) { return c < 0x80 ? absl::ascii_isspace(static_cast<unsigned char>(c)) : u_isUWhiteSpace(c); }
 
-}  // namespace
-
-std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
-  std::vector<Token> tokens;
-  tokens.reserve((end - start) / 5 + 1);  // about one token per five bytes of English
+// Appends the tokens of text[start, end), in place: tokens are large.
+void AppendTokens(std::string_view text, size_t start, size_t end, size_t sentence, std::vector<Token>& tokens) {
   size_t i = start;
   while (i < end) {
     size_t next = 0;
@@ -42,8 +39,9 @@ std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
       i = next;
       continue;
     }
-    Token token;
+    Token& token = tokens.emplace_back();
     token.start = i;
+    token.sentence = sentence;
     if (IsAlnum(c)) {
       token.is_word = true;
       token.capitalized = IsUpper(c);
@@ -78,9 +76,29 @@ std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
     token.text = text.substr(token.start, token.end - token.start);
     token.folded = FoldForMatching(token.text);
     i = token.end;
-    tokens.push_back(std::move(token));
   }
+}
+
+// About one token per five bytes of English.
+size_t ExpectedTokens(size_t bytes) { return bytes / 5 + 1; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
+  std::vector<Token> tokens;
+  tokens.reserve(ExpectedTokens(end - start));
+  AppendTokens(text, start, end, 0, tokens);
   return tokens;
+}
+
+void TokenizerStage::Process(Doc& doc) const {
+  doc.tokens.reserve(ExpectedTokens(doc.text.size()));
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    Sentence& sentence = doc.sentences[s];
+    sentence.first_token = doc.tokens.size();
+    AppendTokens(doc.text, sentence.start, sentence.end, s, doc.tokens);
+    sentence.end_token = doc.tokens.size();
+  }
 }
 
 }  // namespace dossier::engine

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/stages/tokenizer.h"
+
 namespace dossier::engine {
 namespace {
 
@@ -123,8 +125,8 @@ TEST(FindTimeExpressions, EveryExpressionWithItsTokens) {
   ASSERT_EQ(found.size(), 3);
   std::vector<std::string_view> texts;
   for (const auto& expression : found) {
-    texts.push_back(sentence.substr(tokens[expression.first].start,
-                                    tokens[expression.end - 1].end - tokens[expression.first].start));
+    texts.push_back(sentence.substr(tokens[expression.first_token].start,
+                                    tokens[expression.end_token - 1].end - tokens[expression.first_token].start));
   }
   EXPECT_EQ(texts, (std::vector<std::string_view>{"Monday", "in June", "Tuesday"}));
   EXPECT_EQ(*found[2].time.start, Timestamp(Day(2025, 3, 11)));

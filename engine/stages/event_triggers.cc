@@ -1,0 +1,35 @@
+#include "engine/stages/event_triggers.h"
+
+#include <utility>
+
+#include "engine/lexicon/word_sets.h"
+
+namespace dossier::engine {
+namespace {
+
+// "an attack", "the strike": a trigger word used as a noun.
+bool AfterDeterminer(std::span<const Token> tokens, size_t t) {
+  static const WordSet kDeterminers = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "any"};
+  return t > 0 && kDeterminers.contains(tokens[t - 1].folded);
+}
+
+}  // namespace
+
+void EventTriggersStage::Process(Doc& doc) const {
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    std::span<const Token> tokens = doc.SentenceTokens(s);
+    bool disaster_seen = false;
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (!tokens[t].is_word || (tokens[t].capitalized && t > 0)) continue;
+      const EventTrigger* trigger = lexicon_->FindTrigger(tokens, t);
+      if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(tokens, t))) continue;
+      if (trigger->type == v1::EVENT_TYPE_DISASTER && std::exchange(disaster_seen, true)) continue;
+      Event& event = doc.events.emplace_back();
+      event.trigger = doc.sentences[s].first_token + t;
+      event.type = trigger->type;
+      event.cameo_code = trigger->cameo_code;
+    }
+  }
+}
+
+}  // namespace dossier::engine

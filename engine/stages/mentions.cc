@@ -1,0 +1,174 @@
+#include "engine/stages/mentions.h"
+
+#include "engine/normalize/text.h"
+#include "engine/stages/mention_reader.h"
+#include "engine/stages/name_words.h"
+
+namespace dossier::engine {
+
+void MentionsStage::Process(Doc& doc) const {
+  MentionReader reader(*lexicon_, doc);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) reader.ReadSentence(s);
+}
+
+void MentionReader::ReadSentence(size_t sentence) {
+  sentence_ = sentence;
+  first_token_ = doc_.sentences[sentence].first_token;
+  first_mention_ = doc_.mentions.size();
+  tokens_ = doc_.SentenceTokens(sentence);
+  size_t i = 0;
+  while (i < tokens_.size()) i = ReadAt(i);
+}
+
+// Recognises whatever starts at token i and returns the next token to look at.
+size_t MentionReader::ReadAt(size_t i) {
+  const Token& token = tokens_[i];
+  if (!token.is_word || !token.capitalized) return i + 1;
+  if (IsAttributiveCompound(token.text)) {
+    ReadAttributivePlace(i);
+    return i + 1;
+  }
+  size_t end = RunEnd(i);
+  size_t start = i;
+  while (start < end && lexicon_.IsNameStopword(tokens_[start].text)) ++start;
+  if (start == end) return end;
+  if (start > i) return start;  // re-read from the first real name word
+
+  if (auto organization = OrganizationKindOf(start, end); organization != v1::ORGANIZATION_KIND_UNSPECIFIED) {
+    size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
+    if (organization == v1::ORGANIZATION_KIND_GOVERNMENT_BODY) NoteCountryInName(body, start, end);
+    return ReadAcronymDefinition(end);
+  }
+  if (size_t country_end = MatchPlace(start, end); country_end > start) {
+    return country_end;
+  }
+  // "South African" before "Sudanese": the longer demonym wins.
+  if (start + 1 < end) {
+    if (const Country* country = lexicon_.FindDemonym(Folded(start, start + 2))) {
+      AddCountryMention(*country, start, start + 2, kDemonymConfidence);
+      return start + 2;
+    }
+  }
+  if (const Country* country = lexicon_.FindDemonym(tokens_[start].folded)) {
+    AddCountryMention(*country, start, start + 1, kDemonymConfidence);
+    return start + 1;
+  }
+  if (auto place = lexicon_.PlaceKeyword(tokens_[end - 1].text);
+      place != v1::ENTITY_TYPE_UNSPECIFIED && end - start >= 2) {
+    AddNamed(place, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kKeywordOrganizationConfidence);
+    return end;
+  }
+  return ReadNameRun(start, end);
+}
+
+// The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
+size_t MentionReader::RunEnd(size_t i) const {
+  size_t end = i + 1;
+  bool organization = false;  // the run so far holds an organisation keyword
+  bool of_phrase = false;     // ... and an "of" or "for" phrase
+  bool conjoined = false;     // ... and an inner "and"
+  while (end < tokens_.size()) {
+    const Token& next = tokens_[end];
+    organization |= lexicon_.OrganizationKeyword(tokens_[end - 1].text) != v1::ORGANIZATION_KIND_UNSPECIFIED;
+    bool after_possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
+    bool next_capitalized = end + 1 < tokens_.size() && tokens_[end + 1].capitalized;
+    if (next.is_word && (next.capitalized || IsJoinedNameParticle(next.text)) && !after_possessive &&
+        !IsAttributiveCompound(next.text)) {
+      ++end;
+    } else if (next.is_word && IsNameConnector(next.folded) && next_capitalized) {
+      of_phrase |= next.folded == "of" || next.folded == "for";
+      end += 2;
+    } else if (organization && of_phrase && !conjoined && next.is_word && (next.folded == "and" || next.text == "&") &&
+               next_capitalized) {
+      conjoined = true;  // "Ministry of Industry and Trade", but not "... and Trade and Osman Tayeb"
+      end += 2;
+    } else if (organization && next.is_word && (next.folded == "of" || next.folded == "for") &&
+               end + 2 < tokens_.size() && tokens_[end + 1].folded == "the" && tokens_[end + 2].capitalized) {
+      of_phrase = true;
+      end += 3;  // "Armed Forces of the Democratic Republic of the Congo"
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+v1::OrganizationKind MentionReader::OrganizationKindOf(size_t start, size_t end) const {
+  if (end - start < 2) return v1::ORGANIZATION_KIND_UNSPECIFIED;
+  // The head of an English name comes last: "River Guard Front" is a front. A title after
+  // the keyword makes the run a titled person ("Energy Commissioner Katrin Vähälä").
+  for (size_t t = end; t > start; --t) {
+    if (lexicon_.IsRoleTitle(tokens_[t - 1].folded)) return v1::ORGANIZATION_KIND_UNSPECIFIED;
+    auto kind = lexicon_.OrganizationKeyword(tokens_[t - 1].text);
+    if (kind != v1::ORGANIZATION_KIND_UNSPECIFIED) return kind;
+  }
+  return v1::ORGANIZATION_KIND_UNSPECIFIED;
+}
+
+// "Rwanda Defence Force", "the Peruvian Foreign Ministry": a government body whose name holds
+// a country or its demonym belongs to that country.
+void MentionReader::NoteCountryInName(size_t body, size_t start, size_t end) {
+  for (size_t t = start; t < end; ++t) {
+    const Country* country = lexicon_.FindDemonym(tokens_[t].folded);
+    if (!country) country = lexicon_.FindCountry(tokens_[t].folded);
+    for (size_t length = 2; !country && length <= 4 && t + length <= end; ++length) {
+      country = lexicon_.FindCountry(Folded(t, t + length));
+    }
+    if (country) {
+      doc_.mentions[body].country_in_name = country->alpha2;
+      return;
+    }
+  }
+}
+
+// `canonical_name` overrides the text as written (gazetteer names).
+size_t MentionReader::AddNamed(v1::EntityType type, v1::OrganizationKind kind, size_t start, size_t end,
+                               double confidence, std::string canonical_name) {
+  Mention mention;
+  mention.type = type;
+  mention.organization_kind = kind;
+  mention.name = canonical_name.empty() ? NameAsWritten(start, end) : std::move(canonical_name);
+  mention.confidence = confidence;
+  return AddMention(start, end, std::move(mention));
+}
+
+// A surname or acronym that repeats a name read before, or an acronym defined after a name.
+size_t MentionReader::AddRepeat(size_t antecedent, size_t start, size_t end) {
+  Mention mention;
+  mention.type = doc_.mentions[antecedent].type;
+  mention.organization_kind = doc_.mentions[antecedent].organization_kind;
+  mention.name = NameAsWritten(start, end);
+  mention.confidence = kCoreferenceConfidence;
+  mention.antecedent = antecedent;
+  return AddMention(start, end, std::move(mention));
+}
+
+size_t MentionReader::AddMention(size_t start, size_t end, Mention mention) {
+  mention.sentence = sentence_;
+  mention.first_token = Global(start);
+  mention.end_token = Global(end);
+  // The possessive "'s" is not part of the name.
+  mention.span = doc_.Span(Global(start), Global(end));
+  mention.span.end -= tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text);
+  mention.after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
+  mention.possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
+  size_t before = start;
+  if (before > 0 && tokens_[before - 1].folded == "the") --before;
+  mention.modifier = before > 0 && IsModifierPreposition(tokens_[before - 1].folded);
+  // "Ghanaian envoy Efua Mensah": the demonym describes the person who follows.
+  if (end < tokens_.size() && lexicon_.IsRoleTitle(tokens_[end].folded)) mention.modifier = true;
+  doc_.mentions.push_back(std::move(mention));
+  return doc_.mentions.size() - 1;
+}
+
+std::string MentionReader::NameAsWritten(size_t start, size_t end) const {
+  std::string name = Text(start, end);
+  name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
+  return name;
+}
+
+bool MentionReader::LastMentionEndsAt(size_t end) const {
+  return doc_.mentions.size() > first_mention_ && LastMention().end_token == Global(end);
+}
+
+}  // namespace dossier::engine

@@ -1,0 +1,89 @@
+#include "engine/stages/modality.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/lexicon/word_sets.h"
+
+namespace dossier::engine {
+namespace {
+
+enum class Cue : uint8_t { kNone, kNegation, kHypothetical, kReporting };
+
+// Each token's modality cue.
+std::vector<Cue> FindCues(std::span<const Token> tokens) {
+  static const WordMap<Cue> kCues = [] {
+    WordMap<Cue> cues;
+    for (std::string_view word :
+         {"could", "may", "might", "would", "plans", "planned", "plan", "intends", "unlikely", "lacks", "lack",
+          "capacity", "threatened", "threatens", "if", "should", "wants", "will"}) {
+      cues.emplace(word, Cue::kHypothetical);
+    }
+    for (std::string_view word : {"not", "never", "no", "denied", "denies", "didn't", "did't", "without"}) {
+      cues.emplace(word, Cue::kNegation);
+    }
+    for (std::string_view word : {"said", "says", "according", "told", "claimed", "claims", "reported", "alleged"}) {
+      cues.emplace(word, Cue::kReporting);
+    }
+    return cues;
+  }();
+  std::vector<Cue> cues(tokens.size(), Cue::kNone);
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (auto it = kCues.find(tokens[t].folded); it != kCues.end()) cues[t] = it->second;
+  }
+  return cues;
+}
+
+// The modality of the event at token `trigger` of sentence `sentence` (token indexes local to it).
+void SetModality(const Doc& doc, size_t sentence, const std::vector<Cue>& cues, size_t trigger, Event& event) {
+  std::span<const Token> tokens = doc.SentenceTokens(sentence);
+  auto text = [&](size_t start, size_t end) {
+    size_t first_token = doc.sentences[sentence].first_token;
+    return doc.Text(first_token + start, first_token + end);
+  };
+  for (size_t t = trigger >= 3 ? trigger - 3 : 0; t < trigger; ++t) {
+    if (cues[t] == Cue::kNegation) {
+      event.modality = v1::MODALITY_NEGATED;
+      return;
+    }
+  }
+  for (size_t t = 0; t < trigger; ++t) {
+    if (cues[t] == Cue::kHypothetical) {
+      event.modality = v1::MODALITY_HYPOTHETICAL;
+      return;
+    }
+  }
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    // A statement's own "said" is what it asserts, not a report of another event.
+    if (t == trigger || cues[t] != Cue::kReporting) continue;
+    event.modality = v1::MODALITY_REPORTED;
+    if (tokens[t].folded == "according" && t + 2 < tokens.size()) {
+      size_t end = t + 2;
+      while (end < tokens.size() && end < t + 6 && tokens[end].is_word) ++end;
+      event.attributed_to = text(t + 2, end);
+    } else if (t > 0) {
+      size_t start = t;
+      while (start > 0 && start + 4 > t && tokens[start - 1].is_word) --start;
+      if (start < t) event.attributed_to = text(start, t);
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+void ModalityStage::Process(Doc& doc) const {
+  std::optional<size_t> sentence;
+  std::vector<Cue> cues;  // of the sentence's tokens
+  for (Event& event : doc.events) {
+    size_t s = doc.tokens[event.trigger].sentence;
+    if (sentence != s) {
+      sentence = s;
+      cues = FindCues(doc.SentenceTokens(s));
+    }
+    SetModality(doc, s, cues, event.trigger - doc.sentences[s].first_token, event);
+  }
+}
+
+}  // namespace dossier::engine
