@@ -1,0 +1,159 @@
+#include "engine/pipeline.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "engine/extractor.h"
+#include "engine/stages/coreference.h"
+#include "engine/stages/mentions.h"
+#include "engine/stages/modality.h"
+#include "engine/stages/relations.h"
+#include "engine/stages/sentences.h"
+#include "engine/stages/time_expressions.h"
+#include "engine/stages/tokenizer.h"
+
+namespace dossier::engine {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { lexicon_ = *Lexicon::Load(); }
+
+  static NormalizedArticle Article(std::string text, std::string language = "en") {
+    NormalizedArticle article;
+    article.clean_text = std::move(text);
+    article.language = std::move(language);
+    article.published_at = Timestamp(std::chrono::sys_days(std::chrono::year(2025) / 3 / 12));
+    return article;
+  }
+
+  // Runs the stages up to and including coreference: what the relation and event stages read.
+  static void RunUpToCoreference(Doc& doc) {
+    SentencesStage(lexicon_).Process(doc);
+    TokenizerStage().Process(doc);
+    TimeExpressionsStage().Process(doc);
+    MentionsStage(lexicon_).Process(doc);
+    CoreferenceStage().Process(doc);
+  }
+
+  // A mention of tokens [first, end) of sentence 0 in a cluster of its own.
+  static void AddMention(Doc& doc, size_t first, size_t end, v1::EntityType type, const std::string& name) {
+    Mention mention;
+    mention.first_token = first;
+    mention.end_token = end;
+    mention.span = doc.Span(first, end);
+    mention.type = type;
+    mention.name = name;
+    mention.cluster = doc.clusters.size();
+    Cluster& cluster = doc.clusters.emplace_back();
+    cluster.type = type;
+    cluster.name = name;
+    cluster.mentions = {doc.mentions.size()};
+    doc.mentions.push_back(std::move(mention));
+  }
+
+  static std::string TextOf(const Doc& doc, const TextSpan& span) {
+    return std::string(doc.text.substr(span.start, span.end - span.start));
+  }
+
+  static std::shared_ptr<const Lexicon> lexicon_;
+};
+std::shared_ptr<const Lexicon> PipelineTest::lexicon_;
+
+TEST_F(PipelineTest, ListsItsStagesInOrder) {
+  EXPECT_THAT(Extractor(lexicon_).pipeline().Names(),
+              ElementsAre("sentences", "tokenizer", "time_expressions", "mentions", "coreference", "roles", "relations",
+                          "event_triggers", "event_arguments", "modality"));
+}
+
+TEST_F(PipelineTest, SentencesAndTokensCoverTheTextWithEmptySyntax) {
+  NormalizedArticle article = Article("Envoy Lina Okafor landed in Port Velar. She met the mayor.");
+  Doc doc(article);
+  SentencesStage(lexicon_).Process(doc);
+  TokenizerStage().Process(doc);
+  ASSERT_THAT(doc.sentences, SizeIs(2));
+  EXPECT_EQ(doc.sentences[1].first_token, doc.sentences[0].end_token);
+  EXPECT_EQ(doc.sentences[1].end_token, doc.tokens.size());
+  const Token& she = doc.tokens[doc.sentences[1].first_token];
+  EXPECT_EQ(she.text, "She");
+  EXPECT_EQ(she.sentence, 1u);
+  EXPECT_EQ(she.head, -1);
+  EXPECT_TRUE(she.upos.empty() && she.lemma.empty() && she.deprel.empty() && she.ner.empty());
+}
+
+TEST_F(PipelineTest, NonEnglishArticlesGetSentencesButNoFacts) {
+  NormalizedArticle article =
+      Article("Le ministre Paul Adoum est arrivé à Niamey lundi. Il a rencontré l'envoyé.", "fr");
+  Extraction facts = Extractor(lexicon_).Extract(article);
+  EXPECT_THAT(facts.sentences, SizeIs(2));
+  EXPECT_THAT(facts.entities, IsEmpty());
+  EXPECT_THAT(facts.events, IsEmpty());
+}
+
+TEST_F(PipelineTest, CoreferenceJoinsSurnamesAndResolvesPronouns) {
+  NormalizedArticle article =
+      Article("Trade Minister Amara Diallo arrived in Niamey on Monday. Diallo said he would return to Niger.");
+  Doc doc(article);
+  RunUpToCoreference(doc);
+  const Cluster* diallo = nullptr;
+  for (const Cluster& cluster : doc.clusters) {
+    if (cluster.name == "Amara Diallo") diallo = &cluster;
+  }
+  ASSERT_NE(diallo, nullptr);
+  ASSERT_THAT(diallo->mentions, SizeIs(2));
+  EXPECT_EQ(TextOf(doc, doc.mentions[diallo->mentions[1]].span), "Diallo");
+  ASSERT_THAT(doc.anaphors, SizeIs(1));
+  EXPECT_EQ(doc.tokens[doc.anaphors[0].first_token].text, "he");
+  EXPECT_EQ(&doc.clusters[doc.anaphors[0].cluster], diallo);
+}
+
+TEST_F(PipelineTest, RelationsStageReadsAnAppositionAfterCoreference) {
+  NormalizedArticle article = Article("Delegates gathered in Niamey, the capital of Niger, on Monday.");
+  Doc doc(article);
+  RunUpToCoreference(doc);
+  RelationsStage(lexicon_).Process(doc);
+  ASSERT_FALSE(doc.relationships.empty());
+  const Relationship& stated = doc.relationships.front();
+  EXPECT_FALSE(stated.document_level);
+  EXPECT_EQ(stated.predicate, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF);
+  EXPECT_EQ(doc.clusters[stated.subject].name, "Niamey");
+  EXPECT_EQ(doc.clusters[stated.object].name, "Niger");
+  EXPECT_EQ(TextOf(doc, stated.span), "Niamey, the capital of Niger");
+}
+
+TEST_F(PipelineTest, RelationsStageOnTwoHandBuiltMentions) {
+  NormalizedArticle article = Article("Ferrow, a village in Lake Dunmere, flooded.");
+  Doc doc(article);
+  SentencesStage(lexicon_).Process(doc);
+  TokenizerStage().Process(doc);
+  AddMention(doc, 0, 1, v1::ENTITY_TYPE_CITY, "Ferrow");
+  AddMention(doc, 5, 7, v1::ENTITY_TYPE_REGION, "Lake Dunmere");
+  RelationsStage(lexicon_).Process(doc);
+  ASSERT_THAT(doc.relationships, SizeIs(1));
+  EXPECT_EQ(doc.relationships[0].subject, 0u);
+  EXPECT_EQ(doc.relationships[0].predicate, v1::RELATIONSHIP_PREDICATE_LOCATED_IN);
+  EXPECT_EQ(doc.relationships[0].object, 1u);
+  EXPECT_EQ(TextOf(doc, doc.relationships[0].span), "Ferrow, a village in Lake Dunmere");
+}
+
+TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
+  NormalizedArticle article = Article("Analysts say the militia could attack the depot.");
+  Doc doc(article);
+  SentencesStage(lexicon_).Process(doc);
+  TokenizerStage().Process(doc);
+  Event& event = doc.events.emplace_back();
+  event.trigger = 5;  // "attack"
+  ModalityStage().Process(doc);
+  EXPECT_EQ(event.modality, v1::MODALITY_HYPOTHETICAL);
+  event = Event();
+  event.trigger = 1;  // "say": a statement's own verb reports nothing
+  ModalityStage().Process(doc);
+  EXPECT_EQ(event.modality, v1::MODALITY_ASSERTED);
+}
+
+}  // namespace
+}  // namespace dossier::engine
