@@ -2,7 +2,6 @@
 
 #include <memory>
 
-#include "engine/doc.h"
 #include "engine/extraction.h"
 #include "engine/lexicon/lexicon.h"
 #include "engine/normalize/article.h"

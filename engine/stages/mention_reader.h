@@ -3,9 +3,12 @@
 // Internal to the mentions stage: the reader is split over mentions.cc (the walk over
 // capitalised runs and how mentions are recorded), mention_places.cc and mention_names.cc.
 
+#include <initializer_list>
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "engine/doc.h"
 #include "engine/lexicon/lexicon.h"

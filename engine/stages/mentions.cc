@@ -1,6 +1,5 @@
 #include "engine/stages/mentions.h"
 
-#include "engine/normalize/text.h"
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
 
