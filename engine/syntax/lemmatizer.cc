@@ -1,0 +1,152 @@
+#include "engine/syntax/lemmatizer.h"
+
+#include <algorithm>
+#include <istream>
+#include <map>
+#include <ostream>
+
+#include "dossier/common/strings.h"
+#include "engine/syntax/model_io.h"
+#include "engine/syntax/word_features.h"
+
+namespace dossier::engine::syntax {
+namespace {
+
+constexpr std::string_view kFormat = "dossier-lemmatizer/1";
+// Longest suffix a rule looks at, and how many distinct words must share a suffix before
+// it gets its own rule.
+constexpr size_t kMaxSuffix = 5;
+constexpr int kMinWordsPerRule = 2;
+
+bool IsProperNoun(std::string_view xpos) { return xpos == "NNP" || xpos == "NNPS"; }
+
+// Proper nouns keep their case; other words are looked up in lower case.
+std::string CasedForm(std::string_view form, std::string_view xpos) {
+  return IsProperNoun(xpos) ? std::string(form) : LowerCase(form);
+}
+
+std::string Key(std::string_view xpos, std::string_view text) { return strings::Cat(xpos, "\t", text); }
+
+template <typename Value>
+const Value& Majority(const std::map<Value, int>& counts) {
+  return std::max_element(counts.begin(), counts.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
+}  // namespace
+
+std::string Lemmatizer::ByRule(const std::string& cased_form, std::string_view xpos) const {
+  for (size_t length = std::min(kMaxSuffix, cased_form.size());; --length) {
+    auto rule = rules_.find(Key(xpos, std::string_view(cased_form).substr(cased_form.size() - length)));
+    if (rule != rules_.end() && rule->second.strip <= cased_form.size()) {
+      return cased_form.substr(0, cased_form.size() - rule->second.strip) + rule->second.append;
+    }
+    if (length == 0) return cased_form;
+  }
+}
+
+Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& train) {
+  // The lemma each (XPOS, form) takes most often.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> lemma_counts;
+  for (const auto& sentence : train) {
+    for (const auto& word : sentence.words) {
+      if (word.lemma.empty()) continue;
+      ++lemma_counts[{word.xpos, CasedForm(word.form, word.xpos)}][word.lemma];
+    }
+  }
+  // Edits by suffix, counted over distinct words.
+  std::map<std::string, std::map<std::pair<uint32_t, std::string>, int>> edits_by_suffix;
+  for (const auto& [tagged_form, lemmas] : lemma_counts) {
+    const auto& [xpos, form] = tagged_form;
+    const std::string& lemma = Majority(lemmas);
+    size_t common = 0;
+    while (common < form.size() && common < lemma.size() && form[common] == lemma[common]) ++common;
+    std::pair<uint32_t, std::string> edit{static_cast<uint32_t>(form.size() - common), lemma.substr(common)};
+    for (size_t length = 0; length <= std::min(kMaxSuffix, form.size()); ++length) {
+      ++edits_by_suffix[Key(xpos, std::string_view(form).substr(form.size() - length))][edit];
+    }
+  }
+  // A suffix keeps a rule only where its edit differs from what its shorter suffix gives.
+  Lemmatizer lemmatizer;
+  std::map<std::string, std::pair<uint32_t, std::string>> effective;
+  std::vector<std::string> keys;
+  for (const auto& [key, edits] : edits_by_suffix) keys.push_back(key);
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (const std::string& key : keys) {
+    const auto& edits = edits_by_suffix.at(key);
+    int words = 0;
+    for (const auto& [edit, count] : edits) words += count;
+    size_t tab = key.find('\t');
+    bool base = tab + 1 == key.size();
+    std::string parent = base ? key : key.substr(0, key.size() - 1);
+    // Multi-byte characters make some parents unseen: fall back to the base rule.
+    if (!base && !effective.contains(parent)) parent = key.substr(0, tab + 1);
+    if (base || words >= kMinWordsPerRule) {
+      effective[key] = Majority(edits);
+    } else {
+      effective[key] = effective.at(parent);
+    }
+    if (base || effective[key] != effective.at(parent)) {
+      lemmatizer.rules_[key] = Edit{effective[key].first, effective[key].second};
+    }
+  }
+  for (const auto& [tagged_form, lemmas] : lemma_counts) {
+    const std::string& lemma = Majority(lemmas);
+    if (lemmatizer.ByRule(tagged_form.second, tagged_form.first) != lemma) {
+      lemmatizer.exceptions_[Key(tagged_form.first, tagged_form.second)] = lemma;
+    }
+  }
+  return lemmatizer;
+}
+
+std::string Lemmatizer::Lemma(std::string_view form, std::string_view xpos) const {
+  std::string cased = CasedForm(form, xpos);
+  if (auto it = exceptions_.find(Key(xpos, cased)); it != exceptions_.end()) return it->second;
+  return ByRule(cased, xpos);
+}
+
+void Lemmatizer::Save(std::ostream& out) const {
+  WriteString(out, kFormat);
+  std::vector<std::string> rules, exceptions;
+  for (const auto& [key, edit] : rules_) rules.push_back(strings::Cat(key, "\t", edit.strip, "\t", edit.append));
+  for (const auto& [key, lemma] : exceptions_) exceptions.push_back(strings::Cat(key, "\t", lemma));
+  std::sort(rules.begin(), rules.end());
+  std::sort(exceptions.begin(), exceptions.end());
+  WriteStrings(out, rules);
+  WriteStrings(out, exceptions);
+}
+
+absl::StatusOr<Lemmatizer> Lemmatizer::Load(std::istream& in) {
+  Lemmatizer lemmatizer;
+  std::string format;
+  std::vector<std::string> rules, exceptions;
+  if (!ReadString(in, format) || format != kFormat || !ReadStrings(in, rules) || !ReadStrings(in, exceptions)) {
+    return absl::DataLossError("not a dossier lemmatizer model");
+  }
+  for (const std::string& line : rules) {
+    std::vector<std::string_view> fields = strings::Split(line, "\t");
+    if (fields.size() != 4) return absl::DataLossError("lemmatizer: bad rule");
+    lemmatizer.rules_[Key(fields[0], fields[1])] =
+        Edit{static_cast<uint32_t>(std::stoul(std::string(fields[2]))), std::string(fields[3])};
+  }
+  for (const std::string& line : exceptions) {
+    std::vector<std::string_view> fields = strings::Split(line, "\t");
+    if (fields.size() != 3) return absl::DataLossError("lemmatizer: bad exception");
+    lemmatizer.exceptions_[Key(fields[0], fields[1])] = std::string(fields[2]);
+  }
+  return lemmatizer;
+}
+
+double ScoreLemmatizer(const Lemmatizer& lemmatizer, const std::vector<ConlluSentence>& gold) {
+  size_t words = 0, correct = 0;
+  for (const auto& sentence : gold) {
+    for (const auto& word : sentence.words) {
+      ++words;
+      correct += lemmatizer.Lemma(word.form, word.xpos) == word.lemma;
+    }
+  }
+  return words ? static_cast<double>(correct) / words : 0;
+}
+
+}  // namespace dossier::engine::syntax
