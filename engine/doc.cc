@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/written_words.h"
+
 namespace dossier::engine {
 
 std::span<const Token> Doc::SentenceTokens(size_t sentence) const {
@@ -22,12 +24,7 @@ std::string Doc::Text(size_t first_token, size_t end_token) const {
 }
 
 std::string Doc::Folded(size_t first_token, size_t end_token) const {
-  std::string folded;
-  for (size_t t = first_token; t < end_token; ++t) {
-    if (t > first_token) folded += ' ';
-    folded += tokens[t].folded;
-  }
-  return folded;
+  return FoldedAsWritten(tokens, first_token, end_token);
 }
 
 TextSpan Doc::Span(size_t first_token, size_t end_token) const {

@@ -140,8 +140,8 @@ struct Doc {
   const NormalizedArticle& article;  // language, publication date
   std::string_view text;             // the clean text
 
-  std::vector<Sentence> sentences;          // sentences
-  std::vector<Token> tokens;                // tokenizer: every sentence's, in order
+  std::vector<Token> tokens;                // tokenizer: the whole text's, in order
+  std::vector<Sentence> sentences;          // tokenizer
   std::vector<SentenceTimes> times;         // time_expressions: one per sentence
   std::vector<Mention> mentions;            // mentions: in text order
   std::vector<RoleCue> role_cues;           // mentions
@@ -159,7 +159,7 @@ struct Doc {
 
   /// The text of tokens [first_token, end_token).
   std::string Text(size_t first_token, size_t end_token) const;
-  /// Their folded words joined by single spaces.
+  /// Their folded words as written: one space where the text has white space ("niger's army").
   std::string Folded(size_t first_token, size_t end_token) const;
   /// Their sentence and bytes as evidence.
   TextSpan Span(size_t first_token, size_t end_token) const;

@@ -16,7 +16,7 @@ namespace dossier::engine {
 
 /// Version stamped on every fact; bump it when extraction output changes so stored
 /// articles can be reprocessed.
-inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.19.0";
+inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.20.0";
 
 /// A sentence as a UTF-8 byte range [start, end) of the clean text.
 struct SentenceSpan {

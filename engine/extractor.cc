@@ -8,7 +8,6 @@
 #include "engine/stages/modality.h"
 #include "engine/stages/relations.h"
 #include "engine/stages/roles.h"
-#include "engine/stages/sentences.h"
 #include "engine/stages/time_expressions.h"
 #include "engine/stages/tokenizer.h"
 
@@ -16,8 +15,7 @@ namespace dossier::engine {
 
 Pipeline RulePipeline(std::shared_ptr<const Lexicon> lexicon) {
   Pipeline pipeline;
-  pipeline.Add(std::make_shared<SentencesStage>(lexicon))
-      .Add(std::make_shared<TokenizerStage>())
+  pipeline.Add(std::make_shared<TokenizerStage>())
       .Add(std::make_shared<TimeExpressionsStage>())
       .Add(std::make_shared<MentionsStage>(lexicon))
       .Add(std::make_shared<CoreferenceStage>())

@@ -6,14 +6,16 @@
 
 namespace dossier::engine {
 
-/// A word or punctuation mark of the clean text. The tokenizer fills the first fields; the
-/// syntax fields stay empty until a tagger and parser fill them.
+/// A word or punctuation mark of the clean text, cut as Universal Dependencies cuts English
+/// ("Niger's" is Niger 's, "didn't" did n't, "Amankwah-Sarfo" Amankwah - Sarfo; see
+/// engine/written_words.h for reading words as written). The tokenizer fills the first fields;
+/// the syntax fields stay empty until a tagger and parser fill them.
 struct Token {
   size_t start = 0;  // UTF-8 byte span [start, end) in the clean text
   size_t end = 0;
   std::string_view text;  // into the clean text
   std::string folded;     // lower case, typographic quotes folded
-  bool is_word = false;
+  bool is_word = false;   // starts with a letter or digit, or is a clitic split off a word ("'s", "'" of "countries'")
   bool capitalized = false;  // first letter upper case
   size_t sentence = 0;       // index into Doc::sentences
 

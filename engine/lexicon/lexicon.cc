@@ -12,6 +12,7 @@
 
 #include "dossier/common/embedded_file.h"
 #include "engine/normalize/text.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine_data {
 std::span<const dossier::EmbeddedFile> EmbeddedFiles();
@@ -162,7 +163,6 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     lexicon->admin_areas_[area->second].name = row[1];
   }
   for (const auto& name : ambiguous_areas) lexicon->admin_area_by_name_.erase(name);
-  for (const auto& row : Rows("abbreviations.txt")) lexicon->abbreviations_.insert(row.at(0));
   for (const auto& row : Rows("role_titles.txt")) lexicon->role_titles_.insert(row.at(0));
   for (const auto& row : Rows("name_stopwords.txt")) lexicon->name_stopwords_.insert(row.at(0));
   for (const auto& row : Rows("place_keywords.tsv")) {
@@ -269,7 +269,7 @@ v1::OrganizationKind Lexicon::OrganizationNoun(std::string_view folded_phrase) c
 }
 
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
-  auto it = organization_keywords_.find(word);
+  auto it = organization_keywords_.find(WithoutAbbreviationDot(word));
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
 }
 
@@ -278,8 +278,11 @@ const EventTrigger* Lexicon::FindTrigger(std::span<const Token> tokens, size_t i
   if (it == triggers_.end()) return nullptr;
   for (const EventTrigger& trigger : it->second) {
     if (trigger.next_word.empty()) return &trigger;
-    for (size_t t = index + 1; t < tokens.size() && t <= index + 1 + kPhraseGap; ++t) {
-      if (tokens[t].folded == trigger.next_word) return &trigger;
+    size_t t = index + 1;
+    for (size_t words = 0; t < tokens.size() && words <= kPhraseGap; ++words) {
+      size_t word_end = HyphenatedWordEnd(tokens, t);
+      if (FoldedAsWritten(tokens, t, word_end) == trigger.next_word) return &trigger;
+      t = word_end;
     }
   }
   return nullptr;

@@ -73,7 +73,6 @@ class Lexicon {
   const Country* FindDemonym(std::string_view folded_word) const;
   const Country* FindCountryByCode(std::string_view alpha2) const;
 
-  bool IsAbbreviation(std::string_view word) const { return abbreviations_.contains(word); }
   /// "minister", and compounds ending in a title: "lieutenant-colonel", "vice-president".
   bool IsRoleTitle(std::string_view folded_word) const;
   bool IsNameStopword(std::string_view word) const { return name_stopwords_.contains(word); }
@@ -84,10 +83,11 @@ class Lexicon {
   /// The organisation kind a common noun before a name implies ("charity", "armed group"),
   /// or UNSPECIFIED.
   v1::OrganizationKind OrganizationNoun(std::string_view folded_phrase) const;
-  /// The organisation kind a keyword implies, or UNSPECIFIED.
+  /// The organisation kind a keyword implies ("Ltd." as "Ltd"), or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
-  /// The event the token at `index` signals: a phrase starting there ("staged a coup") wins
-  /// over the word alone ("staged"); nullptr when it signals none.
+  /// The event the token at `index` signals: a phrase starting there ("staged a coup", "staged
+  /// a sit-in": its second word may be hyphenated) wins over the word alone ("staged"); nullptr
+  /// when it signals none.
   const EventTrigger* FindTrigger(std::span<const Token> tokens, size_t index) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
   bool IsFurnitureLine(std::string_view line) const;
@@ -109,7 +109,6 @@ class Lexicon {
   std::vector<AdminArea> admin_areas_;
   StringMap<size_t> admin_area_by_name_;
   StringMap<size_t> place_name_words_;  // first folded word -> most words
-  StringSet abbreviations_;
   StringSet role_titles_;
   StringSet name_stopwords_;
   StringMap<v1::EntityType> place_keywords_;

@@ -138,11 +138,12 @@ class SentenceEvents {
   // resolved to an entity named before it, or a common noun that names no entity
   // ("officials said").
   Subject SubjectBefore(size_t trigger, std::optional<LocalMention>& implicit) const {
-    static const WordSet kSkipped = {"has",        "have",       "had",          "was",     "were",     "is",
-                                     "are",        "been",       "also",         "later",   "then",     "again",
-                                     "would",      "could",      "will",         "may",     "might",    "not",
-                                     "reportedly", "previously", "already",      "jointly", "formally", "publicly",
-                                     "yesterday",  "today",      "subsequently", "swiftly", "quickly"};
+    // Auxiliaries and adverbs; "did", "ca", "wo" and "n't" are the tokens of "didn't", "can't", "won't".
+    static const WordSet kSkipped = {
+        "has",     "have",    "had",      "was",      "were",      "is",    "are",          "been",       "also",
+        "later",   "then",    "again",    "would",    "could",     "will",  "may",          "might",      "not",
+        "n't",     "did",     "does",     "do",       "can",       "ca",    "wo",           "reportedly", "previously",
+        "already", "jointly", "formally", "publicly", "yesterday", "today", "subsequently", "swiftly",    "quickly"};
     static const WordSet kFunctionWords = {"and",   "or",    "but",  "that",  "which", "who", "whom", "to",
                                            "of",    "in",    "on",   "at",    "by",    "for", "with", "from",
                                            "as",    "than",  "it",   "they",  "we",    "i",   "you",  "this",

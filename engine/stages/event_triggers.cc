@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "engine/lexicon/word_sets.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 namespace {
@@ -21,6 +22,8 @@ void EventTriggersStage::Process(Doc& doc) const {
     bool disaster_seen = false;
     for (size_t t = 0; t < tokens.size(); ++t) {
       if (!tokens[t].is_word || (tokens[t].capitalized && t > 0)) continue;
+      // A hyphenated compound describes ("UN-backed", "hard-fought"), it reports no event.
+      if (InHyphenatedWord(tokens, t)) continue;
       const EventTrigger* trigger = lexicon_->FindTrigger(tokens, t);
       if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(tokens, t))) continue;
       if (trigger->type == v1::EVENT_TYPE_DISASTER && std::exchange(disaster_seen, true)) continue;

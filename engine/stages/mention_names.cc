@@ -12,25 +12,25 @@ namespace dossier::engine {
 
 size_t MentionReader::ReadNameRun(size_t start, size_t end) {
   // "Interior Minister Salif Kone": the title ends at its last title word.
-  for (size_t t = end - 1; t > start; --t) {
-    if (lexicon_.IsRoleTitle(tokens_[t - 1].folded)) {
+  for (size_t t = HyphenatedWordStart(tokens_, end); t > start; t = HyphenatedWordStart(tokens_, t)) {
+    if (lexicon_.IsRoleTitle(FoldedWordBefore(t))) {
       AddPerson(start, t, t, end);
       return end;
     }
   }
-  if (lexicon_.IsRoleTitle(tokens_[end - 1].folded)) return end;  // "Foreign Minister" alone
+  if (lexicon_.IsRoleTitle(FoldedWordBefore(end))) return end;  // "Foreign Minister" alone
   // "envoy Ama Boateng", "Norway's trade minister, Lars Eikrem": a lower-case title just
   // before the name, or before a comma before it.
   size_t title_end = start > 1 && tokens_[start - 1].text == "," ? start - 1 : start;
-  if (title_end > 0 && lexicon_.IsRoleTitle(tokens_[title_end - 1].folded)) {
+  if (title_end > 0 && lexicon_.IsRoleTitle(FoldedWordBefore(title_end))) {
     AddPerson(LowerCaseTitleStart(title_end), title_end, start, end);
     return end;
   }
   // Unknown names after "in", "at", "near" are places; after "to" or "from" as often people.
   bool after_preposition = start > 0 && IsPlacePreposition(tokens_[start - 1].folded);
-  if (end - start == 1) {
+  if (WordEnd(start) == end) {
     // A single word repeats a name read before ("Kone", "CDF"), else the context types it.
-    std::string word(tokens_[start].text.substr(0, WithoutPossessive(tokens_[start].text)));
+    std::string word = Text(start, end);
     if (auto surname = surnames_.find(FoldForMatching(word)); surname != surnames_.end()) {
       AddRepeat(surname->second, start, end);
     } else if (auto acronym = acronyms_.find(word); acronym != acronyms_.end()) {
@@ -46,7 +46,7 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
     AddNamed(context.type, context.kind, start, end, kPlaceAfterPrepositionConfidence);
   } else if (after_preposition) {
     AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
-  } else if (end - start <= 3 && (start > 0 || VerbOrTitleFollows(end)) && !HasOfPhrase(start, end)) {
+  } else if (WordCount(start, end) <= 3 && (start > 0 || VerbOrTitleFollows(end)) && !HasOfPhrase(start, end)) {
     // A sentence-initial run is too often a headline fragment unless a verb or a title
     // follows it ("Sherif El-Din criticised", "Hassan al-Jubouri, a lawmaker"); inside a
     // sentence two or three capitalised words are most often a person.
@@ -127,16 +127,17 @@ MentionReader::ContextType MentionReader::TypeFromContext(size_t start, size_t e
 // A capitalised title ("Oman's Foreign Minister, Salim al-Harthy") may reach back over
 // capitalised words too, but not into a name mentioned before it.
 size_t MentionReader::LowerCaseTitleStart(size_t title_end) const {
-  size_t title_start = title_end - 1;
+  size_t title_start = HyphenatedWordStart(tokens_, title_end);
   bool capitalized = tokens_[title_start].capitalized;
-  while (title_start > 0 && title_end - title_start < 4) {
-    const Token& before = tokens_[title_start - 1];
+  for (size_t words = 1; title_start > 0 && words < 4; ++words) {
+    size_t word_start = HyphenatedWordStart(tokens_, title_start);
+    const Token& before = tokens_[word_start];
     if (!before.is_word || (before.capitalized && !capitalized) || LastMentionEndsAt(title_start) ||
         lexicon_.IsNameStopword(before.text) || before.folded == "the" || before.folded == "a" ||
         before.folded == "its" || before.folded == "former") {
       break;
     }
-    --title_start;
+    title_start = word_start;
   }
   return title_start;
 }
@@ -169,11 +170,12 @@ void MentionReader::ReadTitleAfterName(size_t person, size_t name_end) {
   if (article != "the" && article != "a" && article != "an" && article != "its") return;
   size_t title_start = t + 2;
   size_t title_end = title_start;
-  while (title_end < tokens_.size() && title_end < title_start + 5 && tokens_[title_end].is_word &&
-         tokens_[title_end].folded != "of") {
-    ++title_end;
+  for (size_t words = 0;
+       title_end < tokens_.size() && words < 5 && tokens_[title_end].is_word && tokens_[title_end].folded != "of";
+       ++words) {
+    title_end = WordEnd(title_end);
   }
-  if (title_end == title_start || !lexicon_.IsRoleTitle(tokens_[title_end - 1].folded)) return;
+  if (title_end == title_start || !lexicon_.IsRoleTitle(FoldedWordBefore(title_end))) return;
   RoleCue cue{person, Text(title_start, title_end), Global(name_end), Global(title_end), std::nullopt, std::nullopt};
   if (title_end + 1 < tokens_.size() && tokens_[title_end].folded == "of") cue.owner_token = Global(title_end + 1);
   doc_.role_cues.push_back(std::move(cue));
@@ -192,9 +194,6 @@ size_t MentionReader::ReadAcronymDefinition(size_t end) {
   return end;
 }
 
-void MentionReader::RememberSurname(size_t person, size_t name_end) {
-  const Token& last = tokens_[name_end - 1];
-  surnames_[FoldForMatching(last.text.substr(0, WithoutPossessive(last.text)))] = person;
-}
+void MentionReader::RememberSurname(size_t person, size_t name_end) { surnames_[FoldedWordBefore(name_end)] = person; }
 
 }  // namespace dossier::engine

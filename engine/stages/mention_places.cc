@@ -2,9 +2,9 @@
 #include <absl/strings/ascii.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "engine/lexicon/word_sets.h"
-#include "engine/normalize/text.h"
 #include "engine/stages/entity_types.h"
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
@@ -20,59 +20,55 @@ constexpr int64_t kWellKnownCityPopulation = 250000;
 // "Monterrey-based", "Khartoum-registered": a known country or city before the hyphen is
 // mentioned (as a modifier: it takes no part in events).
 void MentionReader::ReadAttributivePlace(size_t i) {
-  std::string_view text = tokens_[i].text;
-  std::string folded = FoldForMatching(text.substr(0, text.rfind('-')));
+  size_t place_end = WordEnd(i) - 2;  // the last hyphen
+  std::string folded = Folded(i, place_end);
   size_t mentions_before = doc_.mentions.size();
   if (const Country* country = lexicon_.FindCountry(folded)) {
-    AddCountryMention(*country, i, i + 1, kCountryConfidence);
+    AddCountryMention(*country, i, place_end, kCountryConfidence);
   } else if (const City* city = lexicon_.FindCity(folded)) {
-    AddCityMention(*city, i, i + 1);
+    AddCityMention(*city, i, place_end);
   }
   if (doc_.mentions.size() == mentions_before) return;
   Mention& mention = doc_.mentions.back();
-  mention.span.end = tokens_[i].start + text.rfind('-');
   mention.modifier = true;
   mention.attributive = true;
 }
 
 // Longest country, region or city name starting at `start`; returns its end or `start`.
 size_t MentionReader::MatchPlace(size_t start, size_t run_end) {
-  // Country names may hold lower-case words ("Côte d'Ivoire", "Bosnia and Herzegovina").
-  size_t first_word_length = WithoutPossessive(tokens_[start].folded);
-  size_t most =
-      std::max(lexicon_.PlaceNameWordsFrom(tokens_[start].folded),
-               lexicon_.PlaceNameWordsFrom(std::string_view(tokens_[start].folded).substr(0, first_word_length)));
-  size_t longest = 0;
-  while (longest < most && start + longest < tokens_.size() && tokens_[start + longest].is_word) {
-    ++longest;
+  // The gazetteers' names are words as written, separated by spaces: "Guinea-Bissau", "Cox's
+  // Bazar", lower-case ones included ("Côte d'Ivoire", "Bosnia and Herzegovina"). The last
+  // word's possessive is no part of the name ("Niger's").
+  auto without_possessive = [&](size_t end) { return IsPossessive(tokens_[end - 1]) ? end - 1 : end; };
+  size_t first_word_end = WrittenWordEnd(tokens_, start);
+  size_t most = std::max(lexicon_.PlaceNameWordsFrom(Folded(start, first_word_end)),
+                         lexicon_.PlaceNameWordsFrom(Folded(start, without_possessive(first_word_end))));
+  std::vector<size_t> word_ends;
+  for (size_t end = first_word_end; word_ends.size() < most; end = WrittenWordEnd(tokens_, end)) {
+    word_ends.push_back(end);
+    if (end == tokens_.size() || !tokens_[end].is_word) break;
   }
-  for (size_t length = longest; length >= 1; --length) {
-    std::string phrase;
-    for (size_t t = start; t < start + length; ++t) {
-      if (!phrase.empty()) phrase += ' ';
-      std::string_view word = tokens_[t].folded;
-      if (t + 1 == start + length) word = word.substr(0, WithoutPossessive(word));
-      phrase += word;
-    }
+  for (auto word_end = word_ends.rbegin(); word_end != word_ends.rend(); ++word_end) {
+    size_t end = without_possessive(*word_end);
+    std::string phrase = Folded(start, end);
     if (const Country* country = lexicon_.FindCountry(phrase)) {
-      AddCountryMention(*country, start, start + length, kCountryConfidence);
-      return start + length;
+      AddCountryMention(*country, start, end, kCountryConfidence);
+      return end;
     }
     if (const std::string* region = lexicon_.FindRegion(phrase)) {
-      AddNamed(v1::ENTITY_TYPE_REGION, v1::ORGANIZATION_KIND_UNSPECIFIED, start, start + length, kCountryConfidence,
-               *region);
-      return start + length;
+      AddNamed(v1::ENTITY_TYPE_REGION, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kCountryConfidence, *region);
+      return end;
     }
     if (const City* city = lexicon_.FindCity(phrase);
-        city && IsPlaceContext(start, start + length, run_end, city->population >= kWellKnownCityPopulation)) {
-      AddCityMention(*city, start, start + length);
-      return start + length;
+        city && IsPlaceContext(start, end, run_end, city->population >= kWellKnownCityPopulation)) {
+      AddCityMention(*city, start, end);
+      return end;
     }
     if (const AdminArea* area = lexicon_.FindAdminArea(phrase);
-        area && IsPlaceContext(start, start + length, run_end, /*well_known=*/false)) {
-      AddGazetteerMention(v1::ENTITY_TYPE_ADMIN_AREA, area->name, {{"iso3166-2", area->code}}, start, start + length,
+        area && IsPlaceContext(start, end, run_end, /*well_known=*/false)) {
+      AddGazetteerMention(v1::ENTITY_TYPE_ADMIN_AREA, area->name, {{"iso3166-2", area->code}}, start, end,
                           kGazetteerCityConfidence);
-      return start + length;
+      return end;
     }
   }
   return start;

@@ -13,6 +13,7 @@
 #include "engine/doc.h"
 #include "engine/lexicon/lexicon.h"
 #include "engine/stages/confidence.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 
@@ -67,8 +68,12 @@ class MentionReader {
   bool LastMentionEndsAt(size_t end) const;
   const Mention& LastMention() const { return doc_.mentions.back(); }
 
-  // The name as written, without a possessive "'s".
-  std::string NameAsWritten(size_t start, size_t end) const;
+  // The reader counts a hyphenated word ("Amankwah-Sarfo", "Lieutenant-Colonel") as one word.
+  size_t WordEnd(size_t i) const { return HyphenatedWordEnd(tokens_, i); }
+  size_t WordCount(size_t start, size_t end) const;
+  // The folded word starting at token i; the one ending with token end - 1.
+  std::string FoldedWord(size_t i) const { return Folded(i, WordEnd(i)); }
+  std::string FoldedWordBefore(size_t end) const { return Folded(HyphenatedWordStart(tokens_, end), end); }
   size_t Global(size_t token) const { return first_token_ + token; }
   std::string Text(size_t start, size_t end) const { return doc_.Text(Global(start), Global(end)); }
   std::string Folded(size_t start, size_t end) const { return doc_.Folded(Global(start), Global(end)); }

@@ -2,6 +2,7 @@
 
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 
@@ -22,14 +23,14 @@ void MentionReader::ReadSentence(size_t sentence) {
 // Recognises whatever starts at token i and returns the next token to look at.
 size_t MentionReader::ReadAt(size_t i) {
   const Token& token = tokens_[i];
-  if (!token.is_word || !token.capitalized) return i + 1;
-  if (IsAttributiveCompound(token.text)) {
+  if (!token.is_word || !(token.capitalized || IsJoinedNameParticle(tokens_, i))) return i + 1;
+  if (IsAttributiveCompound(tokens_, i)) {
     ReadAttributivePlace(i);
-    return i + 1;
+    return WordEnd(i);
   }
   size_t end = RunEnd(i);
   size_t start = i;
-  while (start < end && lexicon_.IsNameStopword(tokens_[start].text)) ++start;
+  while (start < end && (lexicon_.IsNameStopword(tokens_[start].text) || IsAbbreviatedTitle(tokens_[start]))) ++start;
   if (start == end) return end;
   if (start > i) return start;  // re-read from the first real name word
 
@@ -42,38 +43,40 @@ size_t MentionReader::ReadAt(size_t i) {
     return country_end;
   }
   // "South African" before "Sudanese": the longer demonym wins.
-  if (start + 1 < end) {
-    if (const Country* country = lexicon_.FindDemonym(Folded(start, start + 2))) {
-      AddCountryMention(*country, start, start + 2, kDemonymConfidence);
-      return start + 2;
+  size_t first_word_end = WordEnd(start);
+  if (first_word_end < end) {
+    size_t second_word_end = WordEnd(first_word_end);
+    if (const Country* country = lexicon_.FindDemonym(Folded(start, second_word_end))) {
+      AddCountryMention(*country, start, second_word_end, kDemonymConfidence);
+      return second_word_end;
     }
   }
-  if (const Country* country = lexicon_.FindDemonym(tokens_[start].folded)) {
-    AddCountryMention(*country, start, start + 1, kDemonymConfidence);
-    return start + 1;
+  if (const Country* country = lexicon_.FindDemonym(Folded(start, first_word_end))) {
+    AddCountryMention(*country, start, first_word_end, kDemonymConfidence);
+    return first_word_end;
   }
   if (auto place = lexicon_.PlaceKeyword(tokens_[end - 1].text);
-      place != v1::ENTITY_TYPE_UNSPECIFIED && end - start >= 2) {
+      place != v1::ENTITY_TYPE_UNSPECIFIED && first_word_end < end) {
     AddNamed(place, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kKeywordOrganizationConfidence);
     return end;
   }
   return ReadNameRun(start, end);
 }
 
-// The end of the run of capitalised words (with inner "of", "de", ...) starting at i.
+// The end of the run of capitalised words (with inner "of", "de", ...) starting at i. A
+// possessive ends the run and is no part of it.
 size_t MentionReader::RunEnd(size_t i) const {
-  size_t end = i + 1;
+  size_t end = WordEnd(i);
   bool organization = false;  // the run so far holds an organisation keyword
   bool of_phrase = false;     // ... and an "of" or "for" phrase
   bool conjoined = false;     // ... and an inner "and"
   while (end < tokens_.size()) {
     const Token& next = tokens_[end];
     organization |= lexicon_.OrganizationKeyword(tokens_[end - 1].text) != v1::ORGANIZATION_KIND_UNSPECIFIED;
-    bool after_possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
     bool next_capitalized = end + 1 < tokens_.size() && tokens_[end + 1].capitalized;
-    if (next.is_word && (next.capitalized || IsJoinedNameParticle(next.text)) && !after_possessive &&
-        !IsAttributiveCompound(next.text)) {
-      ++end;
+    if (next.is_word && (next.capitalized || IsJoinedNameParticle(tokens_, end)) &&
+        !IsAttributiveCompound(tokens_, end)) {
+      end = WordEnd(end);
     } else if (next.is_word && IsNameConnector(next.folded) && next_capitalized) {
       of_phrase |= next.folded == "of" || next.folded == "for";
       end += 2;
@@ -93,7 +96,7 @@ size_t MentionReader::RunEnd(size_t i) const {
 }
 
 v1::OrganizationKind MentionReader::OrganizationKindOf(size_t start, size_t end) const {
-  if (end - start < 2) return v1::ORGANIZATION_KIND_UNSPECIFIED;
+  if (WordEnd(start) == end) return v1::ORGANIZATION_KIND_UNSPECIFIED;
   // The head of an English name comes last: "River Guard Front" is a front. A title after
   // the keyword makes the run a titled person ("Energy Commissioner Katrin Vähälä").
   for (size_t t = end; t > start; --t) {
@@ -107,11 +110,13 @@ v1::OrganizationKind MentionReader::OrganizationKindOf(size_t start, size_t end)
 // "Rwanda Defence Force", "the Peruvian Foreign Ministry": a government body whose name holds
 // a country or its demonym belongs to that country.
 void MentionReader::NoteCountryInName(size_t body, size_t start, size_t end) {
-  for (size_t t = start; t < end; ++t) {
-    const Country* country = lexicon_.FindDemonym(tokens_[t].folded);
-    if (!country) country = lexicon_.FindCountry(tokens_[t].folded);
-    for (size_t length = 2; !country && length <= 4 && t + length <= end; ++length) {
-      country = lexicon_.FindCountry(Folded(t, t + length));
+  for (size_t t = start; t < end; t = WordEnd(t)) {
+    size_t phrase_end = WordEnd(t);
+    const Country* country = lexicon_.FindDemonym(Folded(t, phrase_end));
+    if (!country) country = lexicon_.FindCountry(Folded(t, phrase_end));
+    for (size_t words = 2; !country && words <= 4 && phrase_end < end; ++words) {
+      phrase_end = WordEnd(phrase_end);
+      country = lexicon_.FindCountry(Folded(t, phrase_end));
     }
     if (country) {
       doc_.mentions[body].country_in_name = country->alpha2;
@@ -126,7 +131,7 @@ size_t MentionReader::AddNamed(v1::EntityType type, v1::OrganizationKind kind, s
   Mention mention;
   mention.type = type;
   mention.organization_kind = kind;
-  mention.name = canonical_name.empty() ? NameAsWritten(start, end) : std::move(canonical_name);
+  mention.name = canonical_name.empty() ? Text(start, end) : std::move(canonical_name);
   mention.confidence = confidence;
   return AddMention(start, end, std::move(mention));
 }
@@ -136,34 +141,35 @@ size_t MentionReader::AddRepeat(size_t antecedent, size_t start, size_t end) {
   Mention mention;
   mention.type = doc_.mentions[antecedent].type;
   mention.organization_kind = doc_.mentions[antecedent].organization_kind;
-  mention.name = NameAsWritten(start, end);
+  mention.name = Text(start, end);
   mention.confidence = kCoreferenceConfidence;
   mention.antecedent = antecedent;
   return AddMention(start, end, std::move(mention));
 }
 
+// The name is tokens [start, end); a possessive "'s" after it joins the mention's tokens but
+// not its span.
 size_t MentionReader::AddMention(size_t start, size_t end, Mention mention) {
   mention.sentence = sentence_;
+  mention.span = doc_.Span(Global(start), Global(end));
+  mention.possessive = end < tokens_.size() && IsPossessive(tokens_[end]);
+  if (mention.possessive) ++end;
   mention.first_token = Global(start);
   mention.end_token = Global(end);
-  // The possessive "'s" is not part of the name.
-  mention.span = doc_.Span(Global(start), Global(end));
-  mention.span.end -= tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text);
   mention.after_preposition = start > 0 && IsPreposition(tokens_[start - 1].folded);
-  mention.possessive = WithoutPossessive(tokens_[end - 1].text) != tokens_[end - 1].text.size();
   size_t before = start;
   if (before > 0 && tokens_[before - 1].folded == "the") --before;
   mention.modifier = before > 0 && IsModifierPreposition(tokens_[before - 1].folded);
   // "Ghanaian envoy Efua Mensah": the demonym describes the person who follows.
-  if (end < tokens_.size() && lexicon_.IsRoleTitle(tokens_[end].folded)) mention.modifier = true;
+  if (end < tokens_.size() && lexicon_.IsRoleTitle(FoldedWord(end))) mention.modifier = true;
   doc_.mentions.push_back(std::move(mention));
   return doc_.mentions.size() - 1;
 }
 
-std::string MentionReader::NameAsWritten(size_t start, size_t end) const {
-  std::string name = Text(start, end);
-  name.resize(name.size() - (tokens_[end - 1].text.size() - WithoutPossessive(tokens_[end - 1].text)));
-  return name;
+size_t MentionReader::WordCount(size_t start, size_t end) const {
+  size_t words = 0;
+  for (size_t t = start; t < end; t = WordEnd(t)) ++words;
+  return words;
 }
 
 bool MentionReader::LastMentionEndsAt(size_t end) const {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/lexicon/word_sets.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 namespace {
@@ -20,7 +21,8 @@ std::vector<Cue> FindCues(std::span<const Token> tokens) {
           "capacity", "threatened", "threatens", "if", "should", "wants", "will"}) {
       cues.emplace(word, Cue::kHypothetical);
     }
-    for (std::string_view word : {"not", "never", "no", "denied", "denies", "didn't", "did't", "without"}) {
+    // "n't" is the clitic of "didn't", "won't", "can't".
+    for (std::string_view word : {"not", "n't", "never", "no", "denied", "denies", "without"}) {
       cues.emplace(word, Cue::kNegation);
     }
     for (std::string_view word : {"said", "says", "according", "told", "claimed", "claims", "reported", "alleged"}) {
@@ -30,7 +32,10 @@ std::vector<Cue> FindCues(std::span<const Token> tokens) {
   }();
   std::vector<Cue> cues(tokens.size(), Cue::kNone);
   for (size_t t = 0; t < tokens.size(); ++t) {
-    if (auto it = kCues.find(tokens[t].folded); it != kCues.end()) cues[t] = it->second;
+    // "high-capacity" is no "capacity" to do something.
+    if (auto it = kCues.find(tokens[t].folded); it != kCues.end() && !InHyphenatedWord(tokens, t)) {
+      cues[t] = it->second;
+    }
   }
   return cues;
 }
@@ -58,13 +63,18 @@ void SetModality(const Doc& doc, size_t sentence, const std::vector<Cue>& cues, 
     // A statement's own "said" is what it asserts, not a report of another event.
     if (t == trigger || cues[t] != Cue::kReporting) continue;
     event.modality = v1::MODALITY_REPORTED;
+    // The source: up to four words as written after "according to" or before the verb.
     if (tokens[t].folded == "according" && t + 2 < tokens.size()) {
       size_t end = t + 2;
-      while (end < tokens.size() && end < t + 6 && tokens[end].is_word) ++end;
+      for (size_t words = 0; words < 4 && end < tokens.size() && tokens[end].is_word; ++words) {
+        end = WrittenWordEnd(tokens, end);
+      }
       event.attributed_to = text(t + 2, end);
     } else if (t > 0) {
       size_t start = t;
-      while (start > 0 && start + 4 > t && tokens[start - 1].is_word) --start;
+      for (size_t words = 0; words < 4 && start > 0 && tokens[start - 1].is_word; ++words) {
+        start = WrittenWordStart(tokens, start);
+      }
       if (start < t) event.attributed_to = text(start, t);
     }
     return;

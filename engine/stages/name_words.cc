@@ -3,6 +3,7 @@
 #include <absl/strings/ascii.h>
 
 #include "engine/lexicon/word_sets.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 
@@ -23,23 +24,15 @@ bool IsNameConnector(std::string_view folded) {
   return kConnectors.contains(folded);
 }
 
-bool IsJoinedNameParticle(std::string_view word) {
-  if (word.size() < 4 || (word[2] != '-' && word[3] != '-')) return false;  // most words
-  for (std::string_view particle : {"al-", "el-", "ad-", "ash-", "ar-", "as-", "an-"}) {
-    if (word.size() > particle.size() && word.starts_with(particle) &&
-        absl::ascii_isupper(static_cast<unsigned char>(word[particle.size()]))) {
-      return true;
-    }
-  }
-  return false;
+bool IsJoinedNameParticle(std::span<const Token> tokens, size_t i) {
+  static const WordSet kParticles = {"al", "el", "ad", "ash", "ar", "as", "an"};
+  return kParticles.contains(tokens[i].text) && IsJoiningHyphen(tokens, i + 1) && tokens[i + 2].capitalized;
 }
 
-bool IsAttributiveCompound(std::string_view word) {
-  if (word.find('-') == std::string_view::npos) return false;  // most words: one memchr
-  for (std::string_view suffix : {"-based", "-backed", "-led", "-owned", "-born", "-run", "-linked", "-allied"}) {
-    if (word.ends_with(suffix)) return true;
-  }
-  return false;
+bool IsAttributiveCompound(std::span<const Token> tokens, size_t i) {
+  static const WordSet kAdjectives = {"based", "backed", "led", "owned", "born", "run", "linked", "allied"};
+  size_t end = HyphenatedWordEnd(tokens, i);
+  return end - i >= 3 && kAdjectives.contains(tokens[end - 1].text);
 }
 
 bool IsAcronym(std::string_view word) {
@@ -54,11 +47,10 @@ bool IsAcronym(std::string_view word) {
   return letters >= 2 && letters <= 8;
 }
 
-size_t WithoutPossessive(std::string_view word) {
-  for (std::string_view suffix : {"'s", "\u2019s"}) {
-    if (word.ends_with(suffix)) return word.size() - suffix.size();
-  }
-  return word.size();
+bool IsAbbreviatedTitle(const Token& token) {
+  std::string_view word = token.text;
+  return token.capitalized && word.size() >= 3 && WithoutAbbreviationDot(word).size() + 1 == word.size() &&
+         absl::ascii_islower(static_cast<unsigned char>(word[1]));
 }
 
 }  // namespace dossier::engine

@@ -44,7 +44,7 @@ class SentenceRelations {
         }
       }
       if (ea.type == v1::ENTITY_TYPE_COUNTRY && eb.type == v1::ENTITY_TYPE_CITY &&
-          (between == "capital ," || between == "capital")) {
+          (between == "capital," || between == "capital")) {
         Add(b, v1::RELATIONSHIP_PREDICATE_CAPITAL_OF, a, 0.8);
       }
       ExtractApposition(a, b, between);
@@ -84,9 +84,9 @@ class SentenceRelations {
     // ", a village in", "district of" ("Macomia district of Cabo Delgado province").
     static const RE2 kPlaceIn(
         R"(, (?:a|an|the) (?:[a-z-]+ ){0,2}(?:in|of|near)(?: the)?|(?:district|province|region|county|state|department|municipality) of(?: the)?)");
-    // "Monterrey-based Grupo Valdés", "the Montreal-based charity Santé Solidarité".
-    // `between` is the folded words joined by single spaces, with none at either end.
-    static const RE2 kBasedIn(R"((?:[a-z-]+(?: [a-z-]+)?)?)");
+    // "Monterrey-based Grupo Valdés", "the Montreal-based charity Santé Solidarité": `between`
+    // is the folded words as written after the place, "-based" or "-based charity".
+    static const RE2 kBasedIn(R"(-[a-z]+(?: [a-z-]+){0,2})");
     static const RE2 kMemberOf(
         R"(,? ?(?:(?:a|an) [a-z-]+ )?(?:of|from|for) the(?: opposition| governing| ruling)?|\()");
     static const RE2 kWhoLeads(R"(, who (?:heads|leads|chairs|founded) the)");

@@ -8,6 +8,7 @@
 
 #include "dossier/common/strings.h"
 #include "engine/lexicon/word_sets.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 namespace {
@@ -80,24 +81,13 @@ class TimeResolver {
   // The month a token names, 0 if none; "may" is the month only when capitalised.
   unsigned MonthAt(size_t i) const {
     if (i >= tokens_.size() || (tokens_[i].folded == "may" && !tokens_[i].capitalized)) return 0;
-    return MonthOf(tokens_[i].folded);
+    return MonthOf(Word(i));
   }
 
-  // The folded word at i without a possessive ("Monday's debate").
-  std::string_view Word(size_t i) const { return i < tokens_.size() ? WithoutPossessive(tokens_[i].folded) : ""; }
+  // The folded word at i, an abbreviation without its dot ("Sept. 5").
+  std::string_view Word(size_t i) const { return i < tokens_.size() ? WithoutAbbreviationDot(tokens_[i].folded) : ""; }
 
-  static std::string_view WithoutPossessive(std::string_view word) {
-    return word.ends_with("'s") ? word.substr(0, word.size() - 2) : word;
-  }
-
-  std::string Text(size_t first, size_t end) const {
-    std::string text;
-    for (size_t t = first; t < end; ++t) {
-      if (!text.empty() && tokens_[t].is_word) text += ' ';
-      text += tokens_[t].text;
-    }
-    return text;
-  }
+  std::string Text(size_t first, size_t end) const { return TextAsWritten(tokens_, first, end); }
 
   // Most tokens start no time expression: one hash lookup rules them out.
   static bool CanStartExpression(const Token& token) {
@@ -111,7 +101,7 @@ class TimeResolver {
     }();
     if (!token.is_word || token.folded.empty()) return false;
     if (absl::ascii_isdigit(static_cast<unsigned char>(token.folded[0]))) return true;  // "4 March"
-    std::string_view word = WithoutPossessive(token.folded);
+    std::string_view word = WithoutAbbreviationDot(token.folded);
     if (auto hyphen = word.find('-'); hyphen != std::string_view::npos) word = word.substr(0, hyphen);  // "mid-May"
     return word.size() >= 2 && word.size() <= 9 && kStarters.contains(word);
   }
@@ -212,7 +202,7 @@ class TimeResolver {
 
   // "early/mid/late September": the last such ten days that began before publication.
   std::optional<ExtractedTime> PartOfMonth(size_t i, size_t* next) const {
-    // "late August" is two tokens, "mid-February" one.
+    // "late August" is two tokens, "late-August" three, "mid-February" one ("mid-" is a prefix).
     std::string_view part = Word(i);
     std::string_view hyphenated_month;
     if (auto hyphen = part.find('-'); hyphen != std::string_view::npos) {
@@ -220,9 +210,10 @@ class TimeResolver {
       part = part.substr(0, hyphen);
     }
     unsigned first_day = part == "early" ? 1 : part == "mid" ? 11 : part == "late" ? 21 : 0;
-    unsigned month = hyphenated_month.empty() ? MonthAt(i + 1) : MonthOf(hyphenated_month);
+    size_t month_at = IsJoiningHyphen(tokens_, i + 1) ? i + 2 : i + 1;
+    unsigned month = hyphenated_month.empty() ? MonthAt(month_at) : MonthOf(hyphenated_month);
     if (!first_day || !month) return std::nullopt;
-    size_t end = hyphenated_month.empty() ? i + 2 : i + 1;
+    size_t end = hyphenated_month.empty() ? month_at + 1 : i + 1;
     YearGiven given = YearAfter(end, &end);
     *next = end;
     auto year = given.year ? std::chrono::year(given.year) : YearOf(month, first_day);

@@ -1,103 +1,50 @@
 #include "engine/stages/tokenizer.h"
 
-#include <absl/strings/ascii.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "engine/normalize/text.h"
+#include "engine/syntax/sentence_splitter.h"
+#include "engine/syntax/ud_tokenizer.h"
 
 namespace dossier::engine {
 namespace {
 
-UChar32 CodePointAt(std::string_view text, size_t offset, size_t* next) {
-  auto byte = static_cast<unsigned char>(text[offset]);
-  if (byte < 0x80) {  // ASCII: most of the text, no decoding needed
-    *next = offset + 1;
-    return byte;
-  }
-  int32_t i = static_cast<int32_t>(offset);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-  *next = static_cast<size_t>(i);
+UChar32 FirstCodePoint(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
   return c;
 }
 
-bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-
-// ICU's character classes with an ASCII fast path.
-bool IsAlnum(UChar32 c) { return c < 0x80 ? absl::ascii_isalnum(static_cast<unsigned char>(c)) : u_isalnum(c); }
-bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
-bool IsSpace(UChar32 c) { return c < 0x80 ? absl::ascii_isspace(static_cast<unsigned char>(c)) : u_isUWhiteSpace(c); }
-
-// Appends the tokens of text[start, end), in place: tokens are large.
-void AppendTokens(std::string_view text, size_t start, size_t end, size_t sentence, std::vector<Token>& tokens) {
-  size_t i = start;
-  while (i < end) {
-    size_t next = 0;
-    UChar32 c = CodePointAt(text, i, &next);
-    if (c < 0 || IsSpace(c)) {
-      i = next;
-      continue;
-    }
-    Token& token = tokens.emplace_back();
-    token.start = i;
-    token.sentence = sentence;
-    if (IsAlnum(c)) {
-      token.is_word = true;
-      token.capitalized = IsUpper(c);
-      size_t j = next;
-      while (j < end) {
-        size_t after = 0;
-        UChar32 d = CodePointAt(text, j, &after);
-        if (d >= 0 && IsAlnum(d)) {
-          j = after;
-          continue;
-        }
-        // Inner apostrophe, hyphen or abbreviation dot: part of the word if a letter follows
-        // (or, for a dot, if the word so far is dotted single letters like "U.S").
-        if ((IsApostrophe(d) || d == '-' || d == '.') && after < end) {
-          size_t after_next = 0;
-          UChar32 e = CodePointAt(text, after, &after_next);
-          bool letter_follows = e >= 0 && IsAlnum(e);
-          bool dotted = d == '.' && (j - token.start == 1 || text[j - 2] == '.');
-          if (letter_follows && (d != '.' || dotted)) {
-            j = after;
-            continue;
-          }
-        }
-        // "U.S." keeps its final dot.
-        if (d == '.' && j >= token.start + 3 && text[j - 2] == '.') j = after;
-        break;
-      }
-      token.end = j;
-    } else {
-      token.end = next;
-    }
+std::vector<Token> TokensOf(std::string_view text, const std::vector<syntax::UdWord>& words) {
+  std::vector<Token> tokens(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    Token& token = tokens[i];
+    token.start = words[i].start;
+    token.end = words[i].end;
     token.text = text.substr(token.start, token.end - token.start);
     token.folded = FoldForMatching(token.text);
-    i = token.end;
+    UChar32 first = FirstCodePoint(token.text);
+    bool clitic = i > 0 && words[i - 1].joined_to_next;
+    token.is_word = clitic || u_isalnum(first);
+    token.capitalized = u_isupper(first);
   }
+  return tokens;
 }
-
-// About one token per five bytes of English.
-size_t ExpectedTokens(size_t bytes) { return bytes / 5 + 1; }
 
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
-  std::vector<Token> tokens;
-  tokens.reserve(ExpectedTokens(end - start));
-  AppendTokens(text, start, end, 0, tokens);
-  return tokens;
+  return TokensOf(text, syntax::TokenizeUd(text, start, end));
 }
 
 void TokenizerStage::Process(Doc& doc) const {
-  doc.tokens.reserve(ExpectedTokens(doc.text.size()));
-  for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    Sentence& sentence = doc.sentences[s];
-    sentence.first_token = doc.tokens.size();
-    AppendTokens(doc.text, sentence.start, sentence.end, s, doc.tokens);
-    sentence.end_token = doc.tokens.size();
+  std::vector<syntax::UdWord> words = syntax::TokenizeUd(doc.text);
+  doc.tokens = TokensOf(doc.text, words);
+  for (const syntax::WordRange& range : syntax::SplitSentences(doc.text, words)) {
+    for (size_t t = range.first; t < range.end; ++t) doc.tokens[t].sentence = doc.sentences.size();
+    doc.sentences.push_back({doc.tokens[range.first].start, doc.tokens[range.end - 1].end, range.first, range.end});
   }
 }
 

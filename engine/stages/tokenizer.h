@@ -1,6 +1,5 @@
 #pragma once
 
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,11 +8,16 @@
 
 namespace dossier::engine {
 
-/// Splits text[start, end) into words (letters, digits, inner apostrophes, hyphens and
-/// abbreviation dots: "U.S.", "d'Ivoire", "Amankwah-Sarfo") and single punctuation marks.
+/// The tokens of text[start, end), cut as Universal Dependencies' English treebanks cut words
+/// (syntax::TokenizeUd: "Niger's" -> Niger 's, "didn't" -> did n't, "Amankwah-Sarfo" ->
+/// Amankwah - Sarfo; "U.S.", "Dr.", "1,000" stay whole), all in sentence 0. A token is a
+/// word when it starts with a letter or digit, or is a clitic split off the word before it
+/// ("'s", "'" of "countries'", "'re"): what rules read as words rather than punctuation.
 std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end);
 
-/// "tokenizer": Doc::tokens, sentence by sentence, and each sentence's token range.
+/// "tokenizer": Doc::tokens over the whole clean text and Doc::sentences grouping them
+/// (syntax::SplitSentences: line breaks, and sentence punctuation before what opens a
+/// sentence; titles such as "Dr." never end one), for every language.
 class TokenizerStage final : public Stage {
  public:
   std::string_view Name() const override { return "tokenizer"; }

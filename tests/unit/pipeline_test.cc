@@ -8,7 +8,6 @@
 #include "engine/stages/mentions.h"
 #include "engine/stages/modality.h"
 #include "engine/stages/relations.h"
-#include "engine/stages/sentences.h"
 #include "engine/stages/time_expressions.h"
 #include "engine/stages/tokenizer.h"
 
@@ -33,7 +32,6 @@ class PipelineTest : public ::testing::Test {
 
   // Runs the stages up to and including coreference: what the relation and event stages read.
   static void RunUpToCoreference(Doc& doc) {
-    SentencesStage(lexicon_).Process(doc);
     TokenizerStage().Process(doc);
     TimeExpressionsStage().Process(doc);
     MentionsStage(lexicon_).Process(doc);
@@ -66,14 +64,13 @@ std::shared_ptr<const Lexicon> PipelineTest::lexicon_;
 
 TEST_F(PipelineTest, ListsItsStagesInOrder) {
   EXPECT_THAT(Extractor(lexicon_).pipeline().Names(),
-              ElementsAre("sentences", "tokenizer", "time_expressions", "mentions", "coreference", "roles", "relations",
+              ElementsAre("tokenizer", "time_expressions", "mentions", "coreference", "roles", "relations",
                           "event_triggers", "event_arguments", "modality"));
 }
 
 TEST_F(PipelineTest, SentencesAndTokensCoverTheTextWithEmptySyntax) {
   NormalizedArticle article = Article("Envoy Lina Okafor landed in Port Velar. She met the mayor.");
   Doc doc(article);
-  SentencesStage(lexicon_).Process(doc);
   TokenizerStage().Process(doc);
   ASSERT_THAT(doc.sentences, SizeIs(2));
   EXPECT_EQ(doc.sentences[1].first_token, doc.sentences[0].end_token);
@@ -111,6 +108,21 @@ TEST_F(PipelineTest, CoreferenceJoinsSurnamesAndResolvesPronouns) {
   EXPECT_EQ(&doc.clusters[doc.anaphors[0].cluster], diallo);
 }
 
+TEST_F(PipelineTest, APossessiveJoinsTheMentionsTokensButNotItsName) {
+  NormalizedArticle article = Article("Ghana's Foreign Minister Ama Boateng met the envoys.");
+  Doc doc(article);
+  RunUpToCoreference(doc);
+  ASSERT_THAT(doc.mentions, SizeIs(2));
+  const Mention& ghana = doc.mentions[0];
+  EXPECT_EQ(ghana.name, "Ghana");
+  EXPECT_EQ(TextOf(doc, ghana.span), "Ghana");
+  EXPECT_TRUE(ghana.possessive);
+  EXPECT_EQ(doc.Text(ghana.first_token, ghana.end_token), "Ghana's");
+  ASSERT_THAT(doc.role_cues, SizeIs(1));
+  EXPECT_EQ(doc.role_cues[0].title, "Foreign Minister");
+  EXPECT_EQ(doc.role_cues[0].owner, 0u);
+}
+
 TEST_F(PipelineTest, RelationsStageReadsAnAppositionAfterCoreference) {
   NormalizedArticle article = Article("Delegates gathered in Niamey, the capital of Niger, on Monday.");
   Doc doc(article);
@@ -128,7 +140,6 @@ TEST_F(PipelineTest, RelationsStageReadsAnAppositionAfterCoreference) {
 TEST_F(PipelineTest, RelationsStageOnTwoHandBuiltMentions) {
   NormalizedArticle article = Article("Ferrow, a village in Lake Dunmere, flooded.");
   Doc doc(article);
-  SentencesStage(lexicon_).Process(doc);
   TokenizerStage().Process(doc);
   AddMention(doc, 0, 1, v1::ENTITY_TYPE_CITY, "Ferrow");
   AddMention(doc, 5, 7, v1::ENTITY_TYPE_REGION, "Lake Dunmere");
@@ -143,7 +154,6 @@ TEST_F(PipelineTest, RelationsStageOnTwoHandBuiltMentions) {
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
   NormalizedArticle article = Article("Analysts say the militia could attack the depot.");
   Doc doc(article);
-  SentencesStage(lexicon_).Process(doc);
   TokenizerStage().Process(doc);
   Event& event = doc.events.emplace_back();
   event.trigger = 5;  // "attack"

@@ -14,10 +14,7 @@ using ::testing::Pair;
 // A Doc of two sentences, tokenized; the tests build its clusters and mentions by hand.
 class ResolveTest : public ::testing::Test {
  protected:
-  ResolveTest() {
-    doc_.sentences = {{0, 34}, {35, article_.clean_text.size()}};
-    TokenizerStage().Process(doc_);
-  }
+  ResolveTest() { TokenizerStage().Process(doc_); }
 
   static NormalizedArticle Article() {
     NormalizedArticle article;
@@ -65,7 +62,7 @@ TEST_F(ResolveTest, OneEntityWithOneKeyPerCluster) {
   AddMention(1, 3, 0);  // Salif Kone
   AddMention(4, 5, 1);  // Niger
   AddMention(6, 7, 0);  // Kone
-  AddMention(8, 9, 1);  // Niger's
+  AddMention(8, 9, 1);  // Niger, of "Niger's"
 
   Extraction facts = Resolve(doc_);
   ASSERT_EQ(facts.entities.size(), 2u);

@@ -49,6 +49,8 @@ TEST(FindTimeExpressions, ExplicitDaysAndMonths) {
                  v1::TIME_GRANULARITY_DAY, kExplicit);
   ExpectInterval(Resolve("Talks began on 27 Feb."), Day(2025, 2, 27), Day(2025, 2, 28), v1::TIME_GRANULARITY_DAY,
                  kRelative);
+  ExpectInterval(Resolve("Talks began on Sept. 5."), Day(2024, 9, 5), Day(2024, 9, 6), v1::TIME_GRANULARITY_DAY,
+                 kRelative);  // the abbreviation keeps its dot
   // A December read in March is last December.
   ExpectInterval(Resolve("Fighting broke out in December."), Day(2024, 12, 1), Day(2025, 1, 1),
                  v1::TIME_GRANULARITY_MONTH, kRelative);
@@ -65,6 +67,9 @@ TEST(FindTimeExpressions, PartsOfMonthsAreTheLastOnesBeforePublication) {
   ExpectInterval(Resolve("Rains came in early March."), Day(2025, 3, 1), Day(2025, 3, 11),
                  v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
   ExpectInterval(Resolve("Prices rose in mid-February."), Day(2025, 2, 11), Day(2025, 2, 21),
+                 v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
+  // "mid-" is a prefix that keeps its word; "late-August" is three tokens.
+  ExpectInterval(Resolve("Prices fell in late-August."), Day(2024, 8, 21), Day(2024, 9, 1),
                  v1::TIME_GRANULARITY_PART_OF_MONTH, kRelative);
 }
 
