@@ -35,6 +35,7 @@ class MentionReader {
   // mentions.cc: the walk over capitalised runs.
   size_t ReadAt(size_t i);
   size_t RunEnd(size_t i) const;
+  size_t OrganizationAfterPossessive(size_t start, size_t possessive) const;
   v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const;
   void NoteCountryInName(size_t body, size_t start, size_t end);
 

@@ -1,5 +1,7 @@
 #include "engine/stages/mentions.h"
 
+#include <algorithm>
+
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
 #include "engine/written_words.h"
@@ -64,7 +66,8 @@ size_t MentionReader::ReadAt(size_t i) {
 }
 
 // The end of the run of capitalised words (with inner "of", "de", ...) starting at i. A
-// possessive ends the run and is no part of it.
+// possessive ends the run and is no part of it, unless the run goes on to an organisation's
+// name that holds it.
 size_t MentionReader::RunEnd(size_t i) const {
   size_t end = WordEnd(i);
   bool organization = false;  // the run so far holds an organisation keyword
@@ -89,10 +92,26 @@ size_t MentionReader::RunEnd(size_t i) const {
       of_phrase = true;
       end += 3;  // "Armed Forces of the Democratic Republic of the Congo"
     } else {
+      if (IsPossessive(next)) end = std::max(end, OrganizationAfterPossessive(i, end));
       break;
     }
   }
   return end;
+}
+
+// "Railway Workers’ Union", "People’s Unity Party", "Public Prosecutor’s Office": the end of
+// an organisation's name that goes on after the possessive at token `possessive` of the run
+// starting at `start`, when a plural, "People" or a title (not a place) owns it; else 0.
+size_t MentionReader::OrganizationAfterPossessive(size_t start, size_t possessive) const {
+  const Token& owner = tokens_[possessive - 1];
+  bool plural = tokens_[possessive].folded == "'";
+  if (!plural && owner.folded != "people" && !lexicon_.IsRoleTitle(owner.folded)) return 0;
+  if (possessive + 1 == tokens_.size() || !tokens_[possessive + 1].capitalized ||
+      lexicon_.FindCountry(Folded(start, possessive))) {
+    return 0;
+  }
+  size_t end = RunEnd(possessive + 1);
+  return lexicon_.OrganizationKeyword(tokens_[end - 1].text) != v1::ORGANIZATION_KIND_UNSPECIFIED ? end : 0;
 }
 
 v1::OrganizationKind MentionReader::OrganizationKindOf(size_t start, size_t end) const {

@@ -486,6 +486,18 @@ TEST_F(ExtractorTest, NegationsAndCompoundsAsWritten) {
   EXPECT_EQ(statement->modality, v1::MODALITY_ASSERTED);
 }
 
+TEST_F(ExtractorTest, AnOrganisationsNameMayHoldAPossessiveButAPlacesPossessiveEndsIt) {
+  Extract(
+      "The Tema Dockers\u2019 Union staged a sit-in at the port. The Public Prosecutor\u2019s Office said the "
+      "People\u2019s Harbour Party had paid them. Ghana\u2019s Interior Ministry said the port was calm.");
+  EXPECT_THAT(MentionTexts("organization:tema dockers' union"), ElementsAre("Tema Dockers\u2019 Union"));
+  EXPECT_THAT(EventAgents(), Contains(Pair(v1::EVENT_TYPE_PROTEST, "Tema Dockers\u2019 Union")));
+  EXPECT_NE(Entity("organization:public prosecutor's office"), nullptr);
+  EXPECT_NE(Entity("organization:people's harbour party"), nullptr);
+  EXPECT_THAT(MentionTexts("country:GH"), ElementsAre("Ghana"));
+  EXPECT_NE(Entity("organization:interior ministry"), nullptr);
+}
+
 TEST_F(ExtractorTest, AbbreviatedTitlesAreNoPartOfNamesButInitialsAre) {
   Extract("Dr. Nadia Haidara met John K. Mensah in Accra on Monday.");
   EXPECT_THAT(MentionTexts("person:nadia haidara"), ElementsAre("Nadia Haidara"));
