@@ -71,21 +71,31 @@ class LinearModel {
     int16_t value;
   };
   static constexpr uint16_t kLastEntry = 0x8000;
-  static constexpr uint32_t kDenseRow = 0x80000000u;  // in starts_: the rest is a row index
+  static constexpr uint32_t kDenseRow = 0x80000000u;  // in Slot::start: the rest is a row index
 
   static uint32_t Fingerprint(FeatureKey key) {
     auto fingerprint = static_cast<uint32_t>(key >> 32);
     return fingerprint == 0 ? 1 : fingerprint;  // 0 marks an empty slot
   }
+  // The first weight of a slot's feature: its dense row or its first entry.
+  const void* Weights(uint32_t start) const {
+    return start & kDenseRow ? static_cast<const void*>(dense_.data() + (start & ~kDenseRow) * class_count_)
+                             : static_cast<const void*>(entries_.data() + start);
+  }
   size_t HomeSlot(FeatureKey key) const {
-    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * fingerprints_.size()) >> 32);
+    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * slots_.size()) >> 32);
   }
 
   size_t class_count_ = 0;
   size_t feature_count_ = 0;
   float scale_ = 1;  // weight = value * scale_
-  std::vector<uint32_t> fingerprints_;
-  std::vector<uint32_t> starts_;  // first entry, or kDenseRow | row
+  // A feature's fingerprint and where its weights start (kDenseRow | row, or its first
+  // entry): side by side, so one cache line answers a look-up.
+  struct Slot {
+    uint32_t fingerprint;
+    uint32_t start;
+  };
+  std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   std::vector<int16_t> dense_;  // rows of class_count_ values
 };

@@ -4,12 +4,23 @@
 #include <istream>
 #include <ostream>
 #include <random>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace dossier::engine::syntax {
+
+/// Reads bytes already in memory (a model compiled into the binary) as a stream, without
+/// copying them.
+class MemoryReader : public std::streambuf {
+ public:
+  explicit MemoryReader(std::string_view bytes) {
+    char* begin = const_cast<char*>(bytes.data());  // the get area is only read
+    setg(begin, begin, begin + bytes.size());
+  }
+};
 
 /// Length-prefixed strings in model files.
 inline void WriteString(std::ostream& out, std::string_view text) {

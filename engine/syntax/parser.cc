@@ -282,7 +282,10 @@ AttachmentScore ScoreParser(const Parser& parser, const std::vector<ConlluSenten
       ++score.words;
       if (arcs[w].head != sentence.words[w].head) continue;
       ++score.head_correct;
-      score.labeled_correct += parser.Label(arcs[w].label) == sentence.words[w].deprel;
+      std::string_view predicted = parser.Label(arcs[w].label), gold_label = sentence.words[w].deprel;
+      score.labeled_correct += predicted == gold_label;
+      score.universal_labeled_correct +=
+          predicted.substr(0, predicted.find(':')) == gold_label.substr(0, gold_label.find(':'));
     }
   }
   return score;

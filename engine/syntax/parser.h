@@ -65,8 +65,9 @@ class Parser {
 /// Attachment scores on gold-tokenised sentences (punctuation included, as CoNLL 2018).
 struct AttachmentScore {
   size_t words = 0;
-  size_t head_correct = 0;     // UAS
-  size_t labeled_correct = 0;  // LAS
+  size_t head_correct = 0;               // UAS
+  size_t labeled_correct = 0;            // LAS
+  size_t universal_labeled_correct = 0;  // LAS on the relation without its subtype ("nsubj" for "nsubj:pass")
 };
 
 /// Lifts non-projective arcs to their grandparents until the tree is projective; returns the

@@ -274,6 +274,17 @@ absl::StatusOr<Tagger> Tagger::Load(std::istream& in, std::shared_ptr<const Word
   return tagger;
 }
 
+void Retag(const Tagger& tagger, std::vector<ConlluSentence>& sentences) {
+  for (auto& sentence : sentences) {
+    std::vector<std::string_view> forms = Forms(sentence);
+    std::vector<uint16_t> labels = tagger.Tag(forms);
+    for (size_t i = 0; i < labels.size(); ++i) {
+      sentence.words[i].upos = tagger.Upos(labels[i]);
+      sentence.words[i].xpos = tagger.Xpos(labels[i]);
+    }
+  }
+}
+
 TaggingAccuracy ScoreTagger(const Tagger& tagger, const std::vector<ConlluSentence>& gold) {
   TaggingAccuracy accuracy;
   for (const auto& sentence : gold) {

@@ -21,8 +21,9 @@ namespace dossier::engine::syntax {
 /// not yet tagged to the right.
 using AmbiguityClasses = absl::flat_hash_map<uint64_t, uint64_t>;
 
-/// Part-of-speech tagger: an averaged perceptron over word, affix, shape and context
-/// features, tagging left to right with the two previous tags as features. Each label is a
+/// Part-of-speech tagger: an averaged perceptron over word, affix, shape, word-class and
+/// context features (and the labels the words to the right took in training), tagging left
+/// to right with the two previous tags as features. Each label is a
 /// UPOS and PTB XPOS pair ("PROPN NNP"), so the two tags always agree. Immutable after
 /// loading; `Tag` is thread-safe.
 class Tagger {
@@ -58,5 +59,9 @@ struct TaggingAccuracy {
   size_t both_correct = 0;
 };
 TaggingAccuracy ScoreTagger(const Tagger& tagger, const std::vector<ConlluSentence>& gold);
+
+/// Replaces the UPOS and XPOS columns of `sentences` with the tagger's tags (what a parser
+/// or lemmatizer sees at run time).
+void Retag(const Tagger& tagger, std::vector<ConlluSentence>& sentences);
 
 }  // namespace dossier::engine::syntax

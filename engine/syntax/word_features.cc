@@ -44,6 +44,7 @@ absl::StatusOr<WordClusters> WordClusters::Parse(std::string_view tsv) {
   size_t line_number = 0;
   for (std::string_view line : strings::Split(tsv, "\n", /*skip_empty=*/true)) {
     ++line_number;
+    if (line.starts_with("# ")) continue;  // a comment: no word holds a space
     std::vector<std::string_view> fields = strings::Split(line, "\t");
     uint32_t cluster = 0;
     if (fields.size() < 2 || !absl::SimpleAtoi(absl::string_view(fields[1].data(), fields[1].size()), &cluster) ||

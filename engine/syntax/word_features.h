@@ -14,7 +14,7 @@ namespace dossier::engine::syntax {
 /// parser about words the treebanks never show them.
 class WordClusters {
  public:
-  /// Lines "word<TAB>class<TAB>...", words in lower case.
+  /// Lines "word<TAB>class", words in lower case; lines starting "# " are comments.
   static absl::StatusOr<WordClusters> Parse(std::string_view tsv);
   /// The class of a lower-case word plus one; 0 for words without a class.
   uint32_t Of(std::string_view lower) const;
