@@ -7,6 +7,7 @@
 #include "engine/lexicon/word_sets.h"
 #include "engine/stages/entity_types.h"
 #include "engine/stages/sentence_view.h"
+#include "engine/written_words.h"
 
 namespace dossier::engine {
 namespace {
@@ -148,8 +149,14 @@ class SentenceEvents {
                                            "of",    "in",    "on",   "at",    "by",    "for", "with", "from",
                                            "as",    "than",  "it",   "they",  "we",    "i",   "you",  "this",
                                            "these", "those", "when", "after", "before"};
+    // The group “did not attack": a quotation may open inside the clause, after its subject.
+    auto opens_quote = [&](size_t t) {
+      const Token& token = tokens_[t];
+      return (token.text == "\u201c" || token.text == "\"") && t + 1 < tokens_.size() && Glued(token, tokens_[t + 1]) &&
+             (t == 0 || !Glued(tokens_[t - 1], token));
+    };
     size_t s = trigger;
-    while (s > 0 && kSkipped.contains(tokens_[s - 1].folded)) --s;
+    while (s > 0 && (kSkipped.contains(tokens_[s - 1].folded) || opens_quote(s - 1))) --s;
     if (s == 0) return Subject::kNamed;
     const Token& word = tokens_[s - 1];
     // "Saber, a lawmaker from the Nile Dignity Party, criticised": the subject stands before

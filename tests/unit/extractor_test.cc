@@ -486,6 +486,18 @@ TEST_F(ExtractorTest, NegationsAndCompoundsAsWritten) {
   EXPECT_EQ(statement->modality, v1::MODALITY_ASSERTED);
 }
 
+TEST_F(ExtractorTest, TheSubjectOfAVerbInsideAQuotationStandsBeforeTheQuotationMark) {
+  Extract(
+      "The Harbour Front met elders in Tema on Monday. Its leader said the group \u201cdid not attack the port\u201d. "
+      "Ghana said troops \u201cdid not attack the port\u201d.");
+  std::vector<std::pair<v1::EventType, std::string>> attacks;
+  for (const auto& event : EventAgents()) {
+    if (event.first == v1::EVENT_TYPE_ATTACK) attacks.push_back(event);
+  }
+  // "the group" is the Harbour Front; the troops are nobody named, not Ghana.
+  EXPECT_THAT(attacks, ElementsAre(Pair(v1::EVENT_TYPE_ATTACK, "Harbour Front")));
+}
+
 TEST_F(ExtractorTest, AnOrganisationsNameMayHoldAPossessiveButAPlacesPossessiveEndsIt) {
   Extract(
       "The Tema Dockers\u2019 Union staged a sit-in at the port. The Public Prosecutor\u2019s Office said the "
