@@ -1,5 +1,6 @@
 // Normalization + extraction throughput over a generated corpus and over our example
-// articles, memory growth with corpus size, and gazetteer load time.
+// articles, memory growth with corpus size, gazetteer and model load time, and the tagger
+// and parser alone.
 //   build/bench/engine_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <unistd.h>
@@ -12,6 +13,9 @@
 
 #include "engine/extractor.h"
 #include "engine/normalize/normalizer.h"
+#include "engine/stages/parser.h"
+#include "engine/stages/tagger.h"
+#include "engine/stages/tokenizer.h"
 #include "synthetic_corpus.h"
 
 namespace dossier::engine {
@@ -38,10 +42,21 @@ const std::shared_ptr<const Lexicon>& SharedLexicon() {
   return lexicon;
 }
 
+const std::shared_ptr<const syntax::SyntaxModels>& SharedModels() {
+  static const std::shared_ptr<const syntax::SyntaxModels> models = *syntax::SyntaxModels::Embedded();
+  return models;
+}
+
 void BM_LoadLexicon(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(Lexicon::Load());
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+// Reading the embedded tagger, lemmatizer, parser and word classes (what start-up pays).
+void BM_LoadSyntaxModels(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(syntax::SyntaxModels::ReadEmbedded());
+}
+BENCHMARK(BM_LoadSyntaxModels)->Unit(benchmark::kMillisecond);
 
 // Resident set of this process now, in KiB (Linux /proc/self/statm).
 int64_t ResidentKib() {
@@ -55,7 +70,7 @@ int64_t ResidentKib() {
 // Normalizes and (optionally) extracts every document once per iteration.
 void RunEngine(benchmark::State& state, const std::vector<RawDocument>& documents, bool extract) {
   Normalizer normalizer(SharedLexicon());
-  Extractor extractor(SharedLexicon());
+  Extractor extractor(SharedLexicon(), SharedModels());
   int64_t bytes = 0;
   for (auto _ : state) {
     for (const auto& raw : documents) {
@@ -98,6 +113,36 @@ BENCHMARK(BM_Corpus)
     ->Args({1, 200})
     ->Args({1, 2000})
     ->Unit(benchmark::kMillisecond);
+
+// The tagger and parser stages alone, on documents tokenized beforehand; items are tokens.
+// range(0): 0 = the examples (text and HTML), 1 = 200 generated articles.
+void BM_TagAndParse(benchmark::State& state) {
+  std::vector<RawDocument> raw = state.range(0) == 0 ? LoadExamples(".txt") : bench::GenerateCorpus(200, false);
+  if (state.range(0) == 0) {
+    std::vector<RawDocument> html = LoadExamples(".html");
+    raw.insert(raw.end(), html.begin(), html.end());
+  }
+  Normalizer normalizer(SharedLexicon());
+  std::vector<NormalizedArticle> articles;
+  for (const auto& document : raw) articles.push_back(*normalizer.Normalize(document));
+  std::vector<Doc> docs;
+  for (const auto& article : articles) {
+    TokenizerStage().Process(docs.emplace_back(article));
+  }
+  TaggerStage tagger(SharedModels());
+  ParserStage parser(SharedModels());
+  int64_t tokens = 0;
+  for (auto _ : state) {
+    for (Doc& doc : docs) {
+      tagger.Process(doc);
+      parser.Process(doc);
+      tokens += static_cast<int64_t>(doc.tokens.size());
+    }
+  }
+  state.SetItemsProcessed(tokens);
+  state.SetLabel(state.range(0) == 0 ? "examples" : "generated");
+}
+BENCHMARK(BM_TagAndParse)->ArgName("generated")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace dossier::engine

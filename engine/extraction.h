@@ -14,9 +14,10 @@
 
 namespace dossier::engine {
 
-/// Version stamped on every fact; bump it when extraction output changes so stored
-/// articles can be reprocessed.
-inline constexpr std::string_view kExtractorVersion = "dossier-extract/0.20.0";
+/// Version of the engine's code; bump it when extraction output changes so stored articles
+/// can be reprocessed. The version stamped on facts adds the trained models' digest
+/// (Extractor::version()), so a retrained model also triggers reprocessing.
+inline constexpr std::string_view kEngineVersion = "dossier-extract/0.20.0";
 
 /// A sentence as a UTF-8 byte range [start, end) of the clean text.
 struct SentenceSpan {
@@ -95,6 +96,7 @@ struct ExtractedRole {
 
 /// Every fact found in one article; all spans point into its clean text.
 struct Extraction {
+  std::string extractor_version;        // code and models that found these facts
   std::vector<SentenceSpan> sentences;  // every language; TextSpan::sentence indexes it
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedMention> mentions;

@@ -36,12 +36,15 @@ int main(int argc, char** argv) {
   if (config.migrate_only) return 0;
 
   auto lexicon = dossier::engine::Lexicon::Load(iso_codes_dir);
-  if (!lexicon.ok()) {
-    spdlog::error("event=startup_failed reason=\"{}\"", lexicon.status().message());
+  auto models = dossier::engine::syntax::SyntaxModels::Embedded();
+  for (const absl::Status& status : {lexicon.status(), models.status()}) {
+    if (status.ok()) continue;
+    spdlog::error("event=startup_failed reason=\"{}\"", status.message());
     return 1;
   }
+  spdlog::info("event=models_loaded version={}", (*models)->version);
   dossier::ingest::IngestRepository repository(pool);
-  dossier::ingest::IngestServiceImpl service(*lexicon, repository);
+  dossier::ingest::IngestServiceImpl service(*lexicon, *models, repository);
 
   dossier::ServerOptions options;
   options.listen_address = config.listen_address;

@@ -34,8 +34,10 @@ TestServices::TestServices()
       query_pool_(PostgresEnvironment::Url(), 4, query::PrepareQueryStatements) {
   auto lexicon = engine::Lexicon::Load();
   if (!lexicon.ok()) throw std::runtime_error(std::string(lexicon.status().message()));
+  auto models = engine::syntax::SyntaxModels::Embedded();
+  if (!models.ok()) throw std::runtime_error(std::string(models.status().message()));
   ingest_repository_ = std::make_unique<ingest::IngestRepository>(ingest_pool_);
-  ingest_service_ = std::make_unique<ingest::IngestServiceImpl>(*lexicon, *ingest_repository_);
+  ingest_service_ = std::make_unique<ingest::IngestServiceImpl>(*lexicon, *models, *ingest_repository_);
   query_repository_ = std::make_unique<query::QueryRepository>(query_pool_);
   event_feed_ = std::make_unique<query::EventFeed>(PostgresEnvironment::Url());
   query_service_ = std::make_unique<query::QueryServiceImpl>(*query_repository_, query::PageTokenCodec("test-key"),

@@ -28,7 +28,7 @@ class ExtractorTest : public ::testing::Test {
     auto normalized = Normalizer(lexicon_).Normalize(raw);
     ASSERT_TRUE(normalized.ok()) << normalized.status();
     article_ = *normalized;
-    facts_ = Extractor(lexicon_).Extract(article_);
+    facts_ = Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Extract(article_);
   }
 
   const ExtractedEntity* Entity(const std::string& key) const {

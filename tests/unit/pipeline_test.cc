@@ -63,9 +63,44 @@ class PipelineTest : public ::testing::Test {
 std::shared_ptr<const Lexicon> PipelineTest::lexicon_;
 
 TEST_F(PipelineTest, ListsItsStagesInOrder) {
-  EXPECT_THAT(Extractor(lexicon_).pipeline().Names(),
-              ElementsAre("tokenizer", "time_expressions", "mentions", "coreference", "roles", "relations",
-                          "event_triggers", "event_arguments", "modality"));
+  EXPECT_THAT(Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).pipeline().Names(),
+              ElementsAre("tokenizer", "tagger", "parser", "time_expressions", "mentions", "coreference", "roles",
+                          "relations", "event_triggers", "event_arguments", "modality"));
+}
+
+// The trained tagger and parser on a sentence of our own: what a reader of the tree needs
+// (who did what to whom, where) must come out right.
+TEST_F(PipelineTest, TaggerAndParserReadWhoDidWhatToWhom) {
+  NormalizedArticle article = Article("The rebels attacked the army base near Goma on Monday.");
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Analyze(article);
+  auto token = [&](std::string_view text) -> const Token& {
+    for (const Token& t : doc.tokens) {
+      if (t.text == text) return t;
+    }
+    ADD_FAILURE() << "no token " << text;
+    return doc.tokens.front();
+  };
+  auto head_of = [&](std::string_view text) { return std::string(doc.tokens[token(text).head].text); };
+  EXPECT_EQ(token("attacked").upos, "VERB");
+  EXPECT_EQ(token("attacked").xpos, "VBD");
+  EXPECT_EQ(token("attacked").lemma, "attack");
+  EXPECT_EQ(token("attacked").deprel, "root");
+  EXPECT_EQ(token("attacked").head, -1);
+  EXPECT_EQ(token("rebels").lemma, "rebel");
+  EXPECT_EQ(token("rebels").deprel, "nsubj");
+  EXPECT_EQ(head_of("rebels"), "attacked");
+  EXPECT_EQ(token("base").deprel, "obj");
+  EXPECT_EQ(head_of("base"), "attacked");
+  EXPECT_EQ(token("Goma").upos, "PROPN");
+  EXPECT_EQ(head_of("near"), "Goma");
+  EXPECT_EQ(head_of("Monday"), "attacked");
+}
+
+// The version stamped on facts names the models, so a retrained model triggers reprocessing.
+TEST_F(PipelineTest, ExtractorVersionNamesEngineAndModels) {
+  Extractor extractor(lexicon_, *syntax::SyntaxModels::Embedded());
+  EXPECT_THAT(extractor.version(), ::testing::StartsWith(std::string(kEngineVersion) + "+ud-en."));
+  EXPECT_EQ(extractor.Extract(Article("Kone met Boateng.")).extractor_version, extractor.version());
 }
 
 TEST_F(PipelineTest, SentencesAndTokensCoverTheTextWithEmptySyntax) {
@@ -85,7 +120,7 @@ TEST_F(PipelineTest, SentencesAndTokensCoverTheTextWithEmptySyntax) {
 TEST_F(PipelineTest, NonEnglishArticlesGetSentencesButNoFacts) {
   NormalizedArticle article =
       Article("Le ministre Paul Adoum est arrivé à Niamey lundi. Il a rencontré l'envoyé.", "fr");
-  Extraction facts = Extractor(lexicon_).Extract(article);
+  Extraction facts = Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Extract(article);
   EXPECT_THAT(facts.sentences, SizeIs(2));
   EXPECT_THAT(facts.entities, IsEmpty());
   EXPECT_THAT(facts.events, IsEmpty());

@@ -1,4 +1,4 @@
-// dossierctl normalize FILE | extract FILE: the engine without a server or database.
+// dossierctl normalize FILE | extract FILE | analyze FILE: the engine without a server or database.
 #include <absl/time/time.h>
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "doc_output.h"
 #include "engine/extractor.h"
 #include "engine/normalize/normalizer.h"
 #include "output.h"
@@ -19,7 +20,12 @@ namespace v1 = dossier::v1;
 namespace engine = dossier::engine;
 using nlohmann::json;
 
+// What an offline command prints.
+enum class Output { kArticle, kFacts, kAnalysis };
+
 struct OfflineFlags {
+  Output output = Output::kArticle;
+  bool conllu = false;  // analyze: CoNLL-U instead of JSON
   std::string file;
   std::string url = "https://offline.invalid/article";
   std::string published;
@@ -109,7 +115,7 @@ json FactsJson(const engine::NormalizedArticle& article, const engine::Extractio
   return {{"entities", entities}, {"events", events}, {"relationships", relationships}};
 }
 
-void Run(const OfflineFlags& flags, bool with_facts, GlobalOptions& options) {
+void Run(const OfflineFlags& flags, GlobalOptions& options) {
   std::ifstream in(flags.file, std::ios::binary);
   if (!in) {
     std::cerr << "error: cannot read " << flags.file << '\n';
@@ -119,8 +125,10 @@ void Run(const OfflineFlags& flags, bool with_facts, GlobalOptions& options) {
   std::ostringstream content;
   content << in.rdbuf();
   auto lexicon = engine::Lexicon::Load(flags.iso_codes_dir);
-  if (!lexicon.ok()) {
-    std::cerr << "error: " << lexicon.status().message() << '\n';
+  auto models = engine::syntax::SyntaxModels::Embedded();
+  for (const absl::Status& status : {lexicon.status(), models.status()}) {
+    if (status.ok()) continue;
+    std::cerr << "error: " << status.message() << '\n';
     options.exit_code = 1;
     return;
   }
@@ -135,18 +143,28 @@ void Run(const OfflineFlags& flags, bool with_facts, GlobalOptions& options) {
     return;
   }
   json output = {{"article", ArticleJson(*article)}};
-  if (with_facts) {
+  engine::Extractor extractor(*lexicon, *models);
+  if (flags.output == Output::kFacts) {
     // Sentences are the extraction's first stage, not the normalizer's.
-    engine::Extraction facts = engine::Extractor(*lexicon).Extract(*article);
+    engine::Extraction facts = extractor.Extract(*article);
     output["article"]["sentence_count"] = facts.sentences.size();
+    output["extractor_version"] = facts.extractor_version;
     output.update(FactsJson(*article, facts));
+  } else if (flags.output == Output::kAnalysis) {
+    engine::Doc doc = extractor.Analyze(*article);
+    if (flags.conllu) {
+      std::cout << DocConllu(doc);
+      return;
+    }
+    output["pipeline"] = extractor.pipeline().Names();
+    output["extractor_version"] = extractor.version();
+    output.update(DocJson(doc));
   }
   std::cout << output.dump(2) << '\n';
 }
 
-void AddOfflineCommand(CLI::App& app, GlobalOptions& options, const std::string& name, const std::string& help,
-                       bool with_facts) {
-  auto flags = std::make_shared<OfflineFlags>();
+CLI::App* AddOfflineCommand(CLI::App& app, GlobalOptions& options, const std::string& name, const std::string& help,
+                            std::shared_ptr<OfflineFlags> flags) {
   auto* command = app.add_subcommand(name, help);
   command->add_option("file", flags->file, "HTML or text file")->required();
   command->add_option("--url", flags->url, "article URL")->capture_default_str();
@@ -154,14 +172,29 @@ void AddOfflineCommand(CLI::App& app, GlobalOptions& options, const std::string&
   command->add_option("--iso-codes-dir", flags->iso_codes_dir, "Debian iso-codes JSON folder")
       ->envname("DOSSIER_ISO_CODES_DIR")
       ->capture_default_str();
-  command->callback([flags, with_facts, &options] { Run(*flags, with_facts, options); });
+  command->callback([flags, &options] { Run(*flags, options); });
+  return command;
+}
+
+std::shared_ptr<OfflineFlags> FlagsFor(Output output) {
+  auto flags = std::make_shared<OfflineFlags>();
+  flags->output = output;
+  return flags;
 }
 
 }  // namespace
 
 void AddOfflineCommands(CLI::App& app, GlobalOptions& options) {
-  AddOfflineCommand(app, options, "normalize", "print the clean article as JSON (no server needed)", false);
-  AddOfflineCommand(app, options, "extract", "print the clean article and its facts as JSON (no server needed)", true);
+  AddOfflineCommand(app, options, "normalize", "print the clean article as JSON (no server needed)",
+                    FlagsFor(Output::kArticle));
+  AddOfflineCommand(app, options, "extract", "print the clean article and its facts as JSON (no server needed)",
+                    FlagsFor(Output::kFacts));
+  auto analysis = FlagsFor(Output::kAnalysis);
+  AddOfflineCommand(app, options, "analyze",
+                    "print the whole analysis: tokens with tags, lemmas and dependency tree, mentions, clusters, "
+                    "events (no server needed)",
+                    analysis)
+      ->add_flag("--conllu", analysis->conllu, "print the tokens as CoNLL-U instead of JSON");
 }
 
 }  // namespace dossierctl

@@ -1,5 +1,7 @@
-// dossier-eval: scores the extraction engine against the annotated set in eval/devset.
+// dossier-eval: scores the extraction engine against the annotated set in eval/devset, and
+// its syntax stages against CoNLL-U treebanks.
 //   build/tools/eval/dossier-eval --split dev [--devset eval/devset] [--verbose]
+//   build/tools/eval/dossier-eval conllu FILE.conllu... [--verbose]
 // Prints precision, recall and F1 for entities, relationships and events, date accuracy,
 // body-text checks and entities taken from page furniture. See eval/devset/README.md.
 #include <absl/time/time.h>
@@ -13,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "conllu_scores.h"
 #include "dossier/common/enum_labels.h"
 #include "dossier/common/strings.h"
 #include "engine/extractor.h"
@@ -304,7 +307,21 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
   app.add_flag("--verbose", verbose, "list every miss");
+  std::vector<std::string> treebanks;
+  auto* conllu = app.add_subcommand("conllu", "score tokenizer, tagger, lemmatizer and parser on CoNLL-U files");
+  conllu->add_option("files", treebanks, "CoNLL-U files (for example UD English EWT test)")->required();
+  conllu->add_flag("--verbose", verbose, "also scores by tag and by relation");
   CLI11_PARSE(app, argc, argv);
+
+  auto models = engine::syntax::SyntaxModels::Embedded();
+  if (!models.ok()) {
+    std::cerr << "error: " << models.status().message() << '\n';
+    return 1;
+  }
+  if (conllu->parsed()) {
+    for (const auto& treebank : treebanks) eval::ScoreConlluFile(treebank, **models, verbose);
+    return 0;
+  }
 
   auto lexicon = engine::Lexicon::Load();
   if (!lexicon.ok()) {
@@ -312,7 +329,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   engine::Normalizer normalizer(*lexicon);
-  engine::Extractor extractor(*lexicon);
+  engine::Extractor extractor(*lexicon, *models);
   eval::Totals totals;
   std::vector<eval::fs::path> gold_files;
   for (const auto& entry : eval::fs::directory_iterator(devset + "/gold")) gold_files.push_back(entry.path());

@@ -28,8 +28,10 @@ engine::RawDocument ToRawDocument(const v1::RawArticle& article) {
 
 }  // namespace
 
-IngestServiceImpl::IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexicon, IngestRepository& repository)
-    : normalizer_(lexicon), extractor_(lexicon), repository_(repository) {}
+IngestServiceImpl::IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexicon,
+                                     std::shared_ptr<const engine::syntax::SyntaxModels> models,
+                                     IngestRepository& repository)
+    : normalizer_(lexicon), extractor_(lexicon, std::move(models)), repository_(repository) {}
 
 absl::StatusOr<StoreResult> IngestServiceImpl::Ingest(const v1::RawArticle& article, Deadline deadline) {
   engine::RawDocument raw = ToRawDocument(article);
@@ -110,7 +112,7 @@ grpc::Status IngestServiceImpl::ReprocessArticles(grpc::ServerContext* context,
     ids.push_back(*id);
   }
   int limit = request->limit() == 0 ? kDefaultReprocessLimit : std::min(request->limit(), kMaxReprocessLimit);
-  const std::string version(engine::kExtractorVersion);
+  const std::string& version = extractor_.version();
   auto articles = repository_.ArticlesToReprocess(ids, limit, version, DeadlineOf(context));
   if (!articles.ok()) return ToGrpcStatus(articles.status());
   int reprocessed = 0;

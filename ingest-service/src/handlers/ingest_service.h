@@ -13,7 +13,8 @@ namespace dossier::ingest {
 /// the repository do the work.
 class IngestServiceImpl final : public v1::IngestService::Service {
  public:
-  IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexicon, IngestRepository& repository);
+  IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexicon,
+                    std::shared_ptr<const engine::syntax::SyntaxModels> models, IngestRepository& repository);
 
   grpc::Status IngestArticle(grpc::ServerContext* context, const v1::IngestArticleRequest* request,
                              v1::IngestArticleResponse* response) override;

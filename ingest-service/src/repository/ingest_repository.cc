@@ -249,7 +249,7 @@ int64_t ChooseStory(pqxx::transaction_base& tx, int64_t article_id, const engine
 v1::FactCounts StoreFacts(pqxx::transaction_base& tx, int64_t article_id, const engine::NormalizedArticle& article,
                           const engine::Extraction& facts) {
   v1::FactCounts counts;
-  const std::string version(engine::kExtractorVersion);
+  const std::string& version = facts.extractor_version;
   // Undated articles count as seen when ingested.
   auto seen_at = store::TimestampParam(article.published_at);
   if (!seen_at)
@@ -472,7 +472,7 @@ absl::StatusOr<StoreResult> IngestRepository::StoreArticle(const engine::RawDocu
         "insert_article", article.url, article.canonical_url, article.source, article.title, authors.dump(),
         store::TimestampParam(article.published_at), article.language, article.clean_text, article.content_hash,
         raw.content, static_cast<int>(article.format), StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-        static_cast<int>(facts.sentences.size()), std::string(engine::kExtractorVersion),
+        static_cast<int>(facts.sentences.size()), facts.extractor_version,
         SignatureParam(article.story_signature.minhashes), SignatureParam(article.story_signature.bands));
     int64_t id = 0;
     if (inserted.empty()) {
@@ -543,7 +543,7 @@ absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const eng
         RemoveArticleFacts(tx, article_id);
         tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash, article.title,
                          article.language, StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-                         static_cast<int>(facts.sentences.size()), std::string(engine::kExtractorVersion),
+                         static_cast<int>(facts.sentences.size()), facts.extractor_version,
                          SignatureParam(article.story_signature.minhashes),
                          SignatureParam(article.story_signature.bands));
         StoreFacts(tx, article_id, article, facts);

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <absl/status/statusor.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/syntax/lemmatizer.h"
+#include "engine/syntax/parser.h"
+#include "engine/syntax/tagger.h"
+#include "engine/syntax/word_features.h"
+
+namespace dossier::engine::syntax {
+
+/// The trained models the engine's syntax stages run: word classes, tagger, lemmatizer and
+/// parser, trained together by tools/train/train-models.sh. Immutable; shared by threads.
+struct SyntaxModels {
+  std::shared_ptr<const WordClusters> clusters;
+  Tagger tagger;
+  Lemmatizer lemmatizer;
+  Parser parser;
+  std::string version;  // names the exact model files ("ud-en.<digest>")
+
+  /// Reads the models from their files' bytes.
+  static absl::StatusOr<std::shared_ptr<const SyntaxModels>> FromBytes(std::string_view clusters,
+                                                                       std::string_view tagger,
+                                                                       std::string_view lemmatizer,
+                                                                       std::string_view parser, std::string version);
+  /// The models compiled into the binary (data/models/), read once per process.
+  static absl::StatusOr<std::shared_ptr<const SyntaxModels>> Embedded();
+  /// Reads the compiled-in models again (what Embedded does once).
+  static absl::StatusOr<std::shared_ptr<const SyntaxModels>> ReadEmbedded();
+};
+
+}  // namespace dossier::engine::syntax
