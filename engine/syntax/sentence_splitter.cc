@@ -36,19 +36,19 @@ bool IsSentenceFinal(std::string_view word) {
 
 // Titles before a name: their dot never ends a sentence.
 bool IsTitle(std::string_view word) {
-  static constexpr std::array kTitles = {"Adm.",  "Brig.", "Capt.", "Col.", "Cpl.", "Dr.",  "Gen.", "Gov.",
-                                         "Hon.",  "Lt.",   "Maj.",  "Mr.",  "Mrs.", "Ms.",  "Mt.",  "No.",
-                                         "Prof.", "Pvt.",  "Rep.",  "Rev.", "Sen.", "Sgt.", "St.",  "Supt."};
+  static constexpr auto kTitles = std::to_array<std::string_view>(
+      {"Adm.", "Brig.", "Capt.", "Col.", "Cpl.",  "Dr.",  "Gen.", "Gov.", "Hon.", "Lt.",  "Maj.", "Mr.",
+       "Mrs.", "Ms.",   "Mt.",   "No.",  "Prof.", "Pvt.", "Rep.", "Rev.", "Sen.", "Sgt.", "St.",  "Supt."});
   return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
 }
 
 // Words that open sentences but rarely continue a name: after "U.S." or "Inc." they start
 // a new sentence.
 bool IsSentenceStarter(std::string_view word) {
-  static constexpr std::array kStarters = {"A",     "After", "An",   "And",     "As",   "At",   "But",   "For",
-                                           "He",    "Her",   "His",  "However", "I",    "If",   "In",    "It",
-                                           "Its",   "On",    "She",  "So",      "That", "The",  "Their", "There",
-                                           "These", "They",  "This", "Those",   "We",   "When", "While", "You"};
+  static constexpr auto kStarters = std::to_array<std::string_view>(
+      {"A",       "After", "An",    "And",  "As",   "At",    "But", "For",  "He",    "Her",  "His",
+       "However", "I",     "If",    "In",   "It",   "Its",   "On",  "She",  "So",    "That", "The",
+       "Their",   "There", "These", "They", "This", "Those", "We",  "When", "While", "You"});
   return std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end();
 }
 

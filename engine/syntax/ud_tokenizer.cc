@@ -35,23 +35,23 @@ std::string LowerAscii(std::string_view text) {
 // Prefixes UD English keeps joined to what follows their hyphen ("non-state", "co-chair",
 // "e-mail"); after any other first part a hyphen is a word of its own.
 bool IsBoundPrefix(std::string_view lower) {
-  static constexpr std::array kPrefixes = {
-      "a",     "anti",  "bi",    "co",    "contra", "counter", "cross", "de",    "e",      "ex",     "extra",
-      "hyper", "inter", "intra", "macro", "mega",   "meta",    "micro", "mid",   "mini",   "multi",  "neo",
-      "non",   "over",  "pan",   "para",  "post",   "pre",     "pro",   "proto", "pseudo", "psycho", "quasi",
-      "re",    "semi",  "socio", "sub",   "super",  "trans",   "tri",   "ultra", "un",     "uni",    "vice"};
+  static constexpr auto kPrefixes = std::to_array<std::string_view>(
+      {"a",     "anti",  "bi",    "co",    "contra", "counter", "cross", "de",    "e",      "ex",     "extra",
+       "hyper", "inter", "intra", "macro", "mega",   "meta",    "micro", "mid",   "mini",   "multi",  "neo",
+       "non",   "over",  "pan",   "para",  "post",   "pre",     "pro",   "proto", "pseudo", "psycho", "quasi",
+       "re",    "semi",  "socio", "sub",   "super",  "trans",   "tri",   "ultra", "un",     "uni",    "vice"});
   return std::find(kPrefixes.begin(), kPrefixes.end(), lower) != kPrefixes.end();
 }
 
 // Words that keep the dot that follows them ("Dr.", "etc.", "Sept."); single letters and
 // dotted words ("U.S", "p.m") keep it too.
 bool IsAbbreviation(std::string_view lower) {
-  static constexpr std::array kAbbreviations = {
-      "adm", "apr",  "approx", "assn", "aug", "ave", "blvd", "brig", "capt",  "cmdr",   "co",   "col", "corp",
-      "cpl", "dec",  "dept",   "dr",   "est", "etc", "feb",  "fig",  "fri",   "ft",     "gen",  "gov", "hon",
-      "inc", "jan",  "jr",     "jul",  "jun", "lt",  "ltd",  "maj",  "mar",   "messrs", "mon",  "mr",  "mrs",
-      "ms",  "mt",   "nov",    "oct",  "ph",  "pp",  "prof", "pvt",  "rd",    "rep",    "rev",  "sat", "sen",
-      "sep", "sept", "sgt",    "sr",   "st",  "sun", "supt", "thu",  "thurs", "tue",    "tues", "vs",  "wed"};
+  static constexpr auto kAbbreviations = std::to_array<std::string_view>(
+      {"adm", "apr",  "approx", "assn", "aug", "ave", "blvd", "brig", "capt",  "cmdr",   "co",   "col", "corp",
+       "cpl", "dec",  "dept",   "dr",   "est", "etc", "feb",  "fig",  "fri",   "ft",     "gen",  "gov", "hon",
+       "inc", "jan",  "jr",     "jul",  "jun", "lt",  "ltd",  "maj",  "mar",   "messrs", "mon",  "mr",  "mrs",
+       "ms",  "mt",   "nov",    "oct",  "ph",  "pp",  "prof", "pvt",  "rd",    "rep",    "rev",  "sat", "sen",
+       "sep", "sept", "sgt",    "sr",   "st",  "sun", "supt", "thu",  "thurs", "tue",    "tues", "vs",  "wed"});
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
 
@@ -74,8 +74,9 @@ size_t WholeWordSplit(std::string_view lower) {
 }
 
 bool IsEmoticon(std::string_view chunk) {
-  static constexpr std::array kEmoticons = {":)", ":-)", ":(",  ":-(", ";)", ";-)", ":D", ":-D", ":P",
-                                            ":p", ":/",  ":'(", "^_^", "<3", "=)",  ":]", ":o",  "xD"};
+  static constexpr auto kEmoticons =
+      std::to_array<std::string_view>({":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ":/", ":'(",
+                                       "^_^", "<3", "=)", ":]", ":o", "xD"});
   return std::find(kEmoticons.begin(), kEmoticons.end(), chunk) != kEmoticons.end();
 }
 
@@ -84,6 +85,7 @@ class ChunkTokenizer {
  public:
   ChunkTokenizer(std::string_view text, size_t begin, size_t end, std::vector<UdWord>& out)
       : text_(text), begin_(begin), end_(end), out_(out) {
+    points_.reserve(end - begin);  // a code point per byte at most
     for (size_t i = begin; i < end;) {
       int32_t next = static_cast<int32_t>(i);
       UChar32 c;
