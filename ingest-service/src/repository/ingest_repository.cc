@@ -535,20 +535,20 @@ absl::StatusOr<std::vector<StoredRawArticle>> IngestRepository::ArticlesToReproc
 
 absl::Status IngestRepository::ReplaceArticleFacts(int64_t article_id, const engine::NormalizedArticle& article,
                                                    const engine::Extraction& facts, Deadline deadline) {
-  return RunTransaction(
-      pool_, TxMode::kReadWrite, deadline, "reprocessing the article", [&](pqxx::transaction_base& tx) {
-        if (tx.exec_prepared("lock_article", article_id).empty()) {
-          return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
-        }
-        RemoveArticleFacts(tx, article_id);
-        tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash, article.title,
-                         article.language, StrippedBlocksJson(article).dump(), QualityFlagsParam(article),
-                         static_cast<int>(facts.sentences.size()), facts.extractor_version,
-                         SignatureParam(article.story_signature.minhashes),
-                         SignatureParam(article.story_signature.bands));
-        StoreFacts(tx, article_id, article, facts);
-        return absl::OkStatus();
-      });
+  return RunTransaction(pool_, TxMode::kReadWrite, deadline, "reprocessing the article",
+                        [&](pqxx::transaction_base& tx) {
+                          if (tx.exec_prepared("lock_article", article_id).empty()) {
+                            return absl::NotFoundError(absl::StrCat("article ", article_id, " does not exist"));
+                          }
+                          RemoveArticleFacts(tx, article_id);
+                          tx.exec_prepared("update_article_text", article_id, article.clean_text, article.content_hash,
+                                           article.title, article.language, StrippedBlocksJson(article).dump(),
+                                           QualityFlagsParam(article), static_cast<int>(facts.sentences.size()),
+                                           facts.extractor_version, SignatureParam(article.story_signature.minhashes),
+                                           SignatureParam(article.story_signature.bands));
+                          StoreFacts(tx, article_id, article, facts);
+                          return absl::OkStatus();
+                        });
 }
 
 absl::StatusOr<int64_t> IngestRepository::CountOutdated(std::string_view current_version, Deadline deadline) {
