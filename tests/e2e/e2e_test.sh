@@ -59,6 +59,31 @@ same_story() {
 }
 check "the syndicated copy joins its original's story" same_story
 
+# Every fact names the engine and the trained models that found it.
+models_version() {
+  "${CTL[@]}" --json article get "$(awk '/^01-niger-ghana-talks/ {print $3}' "$WORK/ingest-stored.out")" |
+    "$PYTHON" -c "import json,sys; v=json.load(sys.stdin)['article']['extractorVersion']; print(v); assert '+ud-en.' in v"
+}
+check "stored articles carry the engine's and the models' version" models_version
+
+# dossierctl analyze: one CoNLL-U tree per sentence, each with a single root and heads in range.
+parsed_trees() {
+  "$CTL_BIN" analyze "$ROOT/examples/01-niger-ghana-talks.html" --published 2025-03-12 --conllu >"$WORK/analyze.conllu" &&
+    "$PYTHON" - "$WORK/analyze.conllu" <<'PY'
+import sys
+sentences = [block for block in open(sys.argv[1]).read().split("\n\n") if block.strip()]
+assert len(sentences) > 5, len(sentences)
+for block in sentences:
+    rows = [line.split("\t") for line in block.splitlines() if not line.startswith("#")]
+    heads = [int(row[6]) for row in rows]
+    assert heads.count(0) == 1, block
+    assert all(0 <= head <= len(rows) for head in heads), block
+    assert all(row[3] != "_" and row[7] != "_" for row in rows), block
+print(len(sentences), "sentences parsed")
+PY
+}
+check "dossierctl analyze prints one rooted tree per sentence" parsed_trees
+
 typed_json() {
   "${CTL[@]}" --json entities search --query Niger --type country >"$WORK/niger.json" &&
     "$PYTHON" - "$WORK/niger.json" <<'PY'
