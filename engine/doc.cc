@@ -20,6 +20,7 @@ std::pair<size_t, size_t> Doc::SentenceMentions(size_t sentence) const {
 }
 
 std::string Doc::Text(size_t first_token, size_t end_token) const {
+  if (first_token >= end_token) return "";
   return std::string(text.substr(tokens[first_token].start, tokens[end_token - 1].end - tokens[first_token].start));
 }
 

@@ -157,7 +157,7 @@ struct Doc {
   std::pair<size_t, size_t> SentenceMentions(size_t sentence) const;
   const Cluster& ClusterOf(const Mention& mention) const { return clusters[mention.cluster]; }
 
-  /// The text of tokens [first_token, end_token).
+  /// The text of tokens [first_token, end_token); empty for an empty range.
   std::string Text(size_t first_token, size_t end_token) const;
   /// Their folded words as written: one space where the text has white space ("niger's army").
   std::string Folded(size_t first_token, size_t end_token) const;

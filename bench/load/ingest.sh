@@ -28,7 +28,8 @@ for _ in $(seq 1 60); do
   grep -q "event=serving" "$work/ingest.log" && break
   sleep 0.5
 done
-grep -o "event=models_loaded.*" "$work/ingest.log"
+grep -q "event=serving" "$work/ingest.log" || { echo "dossier-ingest did not start:" >&2; cat "$work/ingest.log" >&2; exit 1; }
+grep -o "event=models_loaded.*" "$work/ingest.log" || true
 seed=1
 for concurrency in "${CONCURRENCIES[@]}"; do
   for _ in $(seq 1 "$RUNS"); do

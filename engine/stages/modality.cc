@@ -69,7 +69,7 @@ void SetModality(const Doc& doc, size_t sentence, const std::vector<Cue>& cues, 
       for (size_t words = 0; words < 4 && end < tokens.size() && tokens[end].is_word; ++words) {
         end = WrittenWordEnd(tokens, end);
       }
-      event.attributed_to = text(t + 2, end);
+      if (end > t + 2) event.attributed_to = text(t + 2, end);  // none after `according to "`
     } else if (t > 0) {
       size_t start = t;
       for (size_t words = 0; words < 4 && start > 0 && tokens[start - 1].is_word; ++words) {

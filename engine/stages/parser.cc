@@ -1,20 +1,16 @@
 #include "engine/stages/parser.h"
 
-#include <string>
 #include <vector>
-
-#include "engine/stages/tagger.h"
 
 namespace dossier::engine {
 
 void ParserStage::Process(Doc& doc) const {
+  std::vector<syntax::ParserInput> inputs;
   for (const Sentence& sentence : doc.sentences) {
-    std::vector<std::string> forms = ModelForms(doc, sentence);
-    std::vector<syntax::ParserInput> inputs;
-    inputs.reserve(forms.size());
-    for (size_t i = 0; i < forms.size(); ++i) {
-      const Token& token = doc.tokens[sentence.first_token + i];
-      inputs.push_back({forms[i], token.upos, token.xpos});
+    inputs.clear();
+    for (size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+      const Token& token = doc.tokens[t];
+      inputs.push_back({token.text, token.upos, token.xpos});
     }
     std::vector<syntax::Arc> arcs = models_->parser.Parse(inputs);
     for (size_t i = 0; i < arcs.size(); ++i) {

@@ -1,18 +1,12 @@
 #pragma once
 
 #include <memory>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "engine/stage.h"
 #include "engine/syntax/syntax_models.h"
 
 namespace dossier::engine {
-
-/// The forms of a sentence's tokens as the trained models read them: as written, but with
-/// typographic quotes as the ASCII ones the treebanks mostly use ("Mali’s" reads like "Mali's").
-std::vector<std::string> ModelForms(const Doc& doc, const Sentence& sentence);
 
 /// "tagger": each token's UPOS and XPOS (the trained tagger) and lemma (the trained
 /// lemmatizer), sentence by sentence.

@@ -10,12 +10,10 @@
 namespace dossier::engine {
 namespace {
 
-UChar32 FirstCodePoint(std::string_view word) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
-  return c;
-}
+// An article is read up to this many tokens (a long feature runs to 10-20 thousand): the
+// rest of a larger text, which would only be a dump, is stored but not analysed, so no
+// request can make the engine hold millions of tokens.
+constexpr size_t kMaxTokens = 200'000;
 
 std::vector<Token> TokensOf(std::string_view text, const std::vector<syntax::UdWord>& words) {
   std::vector<Token> tokens(words.size());
@@ -25,7 +23,7 @@ std::vector<Token> TokensOf(std::string_view text, const std::vector<syntax::UdW
     token.end = words[i].end;
     token.text = text.substr(token.start, token.end - token.start);
     token.folded = FoldForMatching(token.text);
-    UChar32 first = FirstCodePoint(token.text);
+    UChar32 first = syntax::FirstCodePoint(token.text);
     bool clitic = i > 0 && words[i - 1].joined_to_next;
     token.is_word = clitic || u_isalnum(first);
     token.capitalized = u_isupper(first);
@@ -40,7 +38,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end) {
 }
 
 void TokenizerStage::Process(Doc& doc) const {
-  std::vector<syntax::UdWord> words = syntax::TokenizeUd(doc.text);
+  std::vector<syntax::UdWord> words = syntax::TokenizeUd(doc.text, kMaxTokens);
   doc.tokens = TokensOf(doc.text, words);
   for (const syntax::WordRange& range : syntax::SplitSentences(doc.text, words)) {
     for (size_t t = range.first; t < range.end; ++t) doc.tokens[t].sentence = doc.sentences.size();

@@ -15,9 +15,10 @@ namespace dossier::engine {
 /// ("'s", "'" of "countries'", "'re"): what rules read as words rather than punctuation.
 std::vector<Token> Tokenize(std::string_view text, size_t start, size_t end);
 
-/// "tokenizer": Doc::tokens over the whole clean text and Doc::sentences grouping them
+/// "tokenizer": Doc::tokens over the clean text and Doc::sentences grouping them
 /// (syntax::SplitSentences: line breaks, and sentence punctuation before what opens a
-/// sentence; titles such as "Dr." never end one), for every language.
+/// sentence; titles such as "Dr." never end one; at most 200 words), for every language.
+/// An article is read up to 200,000 tokens; what follows is stored but not analysed.
 class TokenizerStage final : public Stage {
  public:
   std::string_view Name() const override { return "tokenizer"; }

@@ -25,6 +25,29 @@ absl::Status LineError(size_t line_number, std::string_view message) {
   return absl::InvalidArgumentError(strings::Cat("CoNLL-U line ", line_number, ": ", message));
 }
 
+// Heads in range and no cycles (every word reaches the root); multiword tokens end inside
+// the sentence.
+absl::Status ValidateTree(const ConlluSentence& sentence) {
+  auto fail = [&](std::string_view problem) {
+    return absl::InvalidArgumentError(strings::Cat("CoNLL-U sentence ", sentence.sent_id, ": ", problem));
+  };
+  const int size = static_cast<int>(sentence.words.size());
+  for (const auto& multiword : sentence.multiwords) {
+    if (multiword.last > size) return fail("multiword token past the last word");
+  }
+  for (int word = 1; word <= size; ++word) {
+    int head = sentence.words[word - 1].head;
+    if (head < 0 || head > size) return fail("head out of range");
+    // Following heads from any word must reach the root within `size` steps.
+    int node = word;
+    for (int steps = 0; node != 0; ++steps) {
+      if (steps > size) return fail("the heads form a cycle");
+      node = sentence.words[node - 1].head;
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 bool ConlluSentence::SpaceAfterWord(size_t index) const {
@@ -72,6 +95,9 @@ absl::StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content
           !absl::SimpleAtoi(absl::string_view(id.data() + dash + 1, id.size() - dash - 1), &multiword.last)) {
         return LineError(line_number, "bad multiword token range");
       }
+      if (multiword.first != static_cast<int>(current.words.size()) + 1 || multiword.last < multiword.first) {
+        return LineError(line_number, "a multiword token must cover the words that follow it");
+      }
       multiword.form = columns[1];
       multiword.misc = Field(columns[9]);
       current.multiwords.push_back(std::move(multiword));
@@ -97,11 +123,7 @@ absl::StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view content
   }
   finish();
   for (const auto& sentence : sentences) {
-    for (const auto& word : sentence.words) {
-      if (word.head < 0 || word.head > static_cast<int>(sentence.words.size())) {
-        return absl::InvalidArgumentError(strings::Cat("CoNLL-U sentence ", sentence.sent_id, ": head out of range"));
-      }
-    }
+    if (absl::Status valid = ValidateTree(sentence); !valid.ok()) return valid;
   }
   return sentences;
 }
@@ -111,7 +133,10 @@ absl::StatusOr<std::vector<ConlluSentence>> ReadConllu(const std::string& path) 
   if (!in) return absl::NotFoundError(strings::Cat("cannot read ", path));
   std::ostringstream content;
   content << in.rdbuf();
-  return ParseConllu(content.str());
+  auto sentences = ParseConllu(content.str());
+  if (!sentences.ok())
+    return absl::Status(sentences.status().code(), strings::Cat(path, ": ", sentences.status().message()));
+  return sentences;
 }
 
 void WriteConllu(std::ostream& out, const std::vector<ConlluSentence>& sentences) {

@@ -1,5 +1,8 @@
 #include "engine/syntax/lemmatizer.h"
 
+#include <absl/strings/numbers.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <istream>
 #include <map>
@@ -20,9 +23,11 @@ constexpr int kMinWordsPerRule = 2;
 
 bool IsProperNoun(std::string_view xpos) { return xpos == "NNP" || xpos == "NNPS"; }
 
-// Proper nouns keep their case; other words are looked up in lower case.
+// Proper nouns keep their case; other words are looked up in lower case; typographic
+// quotes read as ASCII ones, as everywhere in the models.
 std::string CasedForm(std::string_view form, std::string_view xpos) {
-  return IsProperNoun(xpos) ? std::string(form) : LowerCase(form);
+  std::string folded = FoldQuotes(form);
+  return IsProperNoun(xpos) ? folded : LowerCase(folded);
 }
 
 std::string Key(std::string_view xpos, std::string_view text) { return strings::Cat(xpos, "\t", text); }
@@ -40,7 +45,10 @@ std::string Lemmatizer::ByRule(const std::string& cased_form, std::string_view x
   for (size_t length = std::min(kMaxSuffix, cased_form.size());; --length) {
     auto rule = rules_.find(Key(xpos, std::string_view(cased_form).substr(cased_form.size() - length)));
     if (rule != rules_.end() && rule->second.strip <= cased_form.size()) {
-      return cased_form.substr(0, cased_form.size() - rule->second.strip) + rule->second.append;
+      size_t keep = cased_form.size() - rule->second.strip;
+      // A rule learned on other words may cut inside a character: then the word stays as it is.
+      if (keep < cased_form.size() && U8_IS_TRAIL(static_cast<uint8_t>(cased_form[keep]))) return cased_form;
+      return cased_form.substr(0, keep) + rule->second.append;
     }
     if (length == 0) return cased_form;
   }
@@ -79,9 +87,8 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& train) {
     for (const auto& [edit, count] : edits) words += count;
     size_t tab = key.find('\t');
     bool base = tab + 1 == key.size();
-    std::string parent = base ? key : key.substr(0, key.size() - 1);
-    // Multi-byte characters make some parents unseen: fall back to the base rule.
-    if (!base && !effective.contains(parent)) parent = key.substr(0, tab + 1);
+    // The parent is the suffix one byte shorter: without its first byte.
+    std::string parent = base ? key : key.substr(0, tab + 1) + key.substr(tab + 2);
     if (base || words >= kMinWordsPerRule) {
       effective[key] = Majority(edits);
     } else {
@@ -127,8 +134,11 @@ absl::StatusOr<Lemmatizer> Lemmatizer::Load(std::istream& in) {
   for (const std::string& line : rules) {
     std::vector<std::string_view> fields = strings::Split(line, "\t");
     if (fields.size() != 4) return absl::DataLossError("lemmatizer: bad rule");
-    lemmatizer.rules_[Key(fields[0], fields[1])] =
-        Edit{static_cast<uint32_t>(std::stoul(std::string(fields[2]))), std::string(fields[3])};
+    uint32_t strip = 0;
+    if (!absl::SimpleAtoi(absl::string_view(fields[2].data(), fields[2].size()), &strip)) {
+      return absl::DataLossError("lemmatizer: bad rule");
+    }
+    lemmatizer.rules_[Key(fields[0], fields[1])] = Edit{strip, std::string(fields[3])};
   }
   for (const std::string& line : exceptions) {
     std::vector<std::string_view> fields = strings::Split(line, "\t");

@@ -19,7 +19,7 @@ __attribute__((target_clones("avx2", "default"))) void AddRow(int32_t* scores, c
   for (size_t c = 0; c < count; ++c) scores[c] += row[c];
 }
 
-constexpr char kMagic[4] = {'D', 'L', 'M', '3'};
+constexpr char kMagic[4] = {'D', 'L', 'M', '4'};
 
 template <typename T>
 void WritePod(std::ostream& out, const T& value) {
@@ -54,28 +54,32 @@ LinearModel LinearModel::FromWeights(size_t class_count, const FeatureWeights& w
   }
   model.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
   auto quantized = [&](float value) { return static_cast<int16_t>(std::lround(value / model.scale_)); };
-  // 80% full: a miss walks ~1/(1 - load)^2 / 2 slots of 8 bytes, one or two cache lines,
-  // which the prefetching in Score hides.
-  size_t slots = std::max<size_t>(16, weights.size() * 5 / 4 + 1);
-  model.slots_.assign(slots, Slot{0, 0});
   for (const auto& [key, list] : weights) {
     if (list.empty()) continue;
-    size_t slot = model.HomeSlot(key);
-    while (model.slots_[slot].fingerprint != 0) slot = slot + 1 == slots ? 0 : slot + 1;
-    model.slots_[slot].fingerprint = Fingerprint(key);
-    ++model.feature_count_;
+    model.keys_.push_back(key);
     if (list.size() * kDenseFraction > class_count) {
-      model.slots_[slot].start = kDenseRow | static_cast<uint32_t>(model.dense_.size() / class_count);
+      model.starts_.push_back(kDenseRow | static_cast<uint32_t>(model.dense_.size() / class_count));
       model.dense_.resize(model.dense_.size() + class_count, 0);
       int16_t* row = model.dense_.data() + model.dense_.size() - class_count;
       for (auto [label, value] : list) row[label] = quantized(value);
     } else {
-      model.slots_[slot].start = static_cast<uint32_t>(model.entries_.size());
+      model.starts_.push_back(static_cast<uint32_t>(model.entries_.size()));
       for (auto [label, value] : list) model.entries_.push_back({label, quantized(value)});
       model.entries_.back().label |= kLastEntry;
     }
   }
+  model.BuildIndex();
   return model;
+}
+
+void LinearModel::BuildIndex() {
+  // Half empty: with linear probing a miss then walks about 2.5 slots.
+  slots_.assign(std::max<size_t>(16, keys_.size() * 2 + 1), Slot{0, 0});
+  for (size_t f = 0; f < keys_.size(); ++f) {
+    size_t slot = HomeSlot(keys_[f]);
+    while (slots_[slot].fingerprint != 0) slot = slot + 1 == slots_.size() ? 0 : slot + 1;
+    slots_[slot] = {Fingerprint(keys_[f]), starts_[f]};
+  }
 }
 
 void LinearModel::Score(std::span<const FeatureKey> features, std::span<int32_t> scores) const {
@@ -118,15 +122,9 @@ void LinearModel::Score(std::span<const FeatureKey> features, std::span<int32_t>
 void LinearModel::Save(std::ostream& out) const {
   out.write(kMagic, sizeof(kMagic));
   WritePod<uint64_t>(out, class_count_);
-  WritePod<uint64_t>(out, feature_count_);
   WritePod<float>(out, scale_);
-  std::vector<uint32_t> fingerprints, starts;
-  for (const Slot& slot : slots_) {
-    fingerprints.push_back(slot.fingerprint);
-    starts.push_back(slot.start);
-  }
-  WriteVector(out, fingerprints);
-  WriteVector(out, starts);
+  WriteVector(out, keys_);
+  WriteVector(out, starts_);
   WriteVector(out, entries_);
   WriteVector(out, dense_);
 }
@@ -134,21 +132,17 @@ void LinearModel::Save(std::ostream& out) const {
 absl::StatusOr<LinearModel> LinearModel::Load(std::istream& in) {
   char magic[4];
   LinearModel model;
-  uint64_t class_count = 0, feature_count = 0;
-  std::vector<uint32_t> fingerprints, starts;
+  uint64_t class_count = 0;
   constexpr uint64_t kMaxEntries = uint64_t{1} << 31;
   if (!in.read(magic, sizeof(magic)) || !std::equal(magic, magic + 4, kMagic) || !ReadPod(in, class_count) ||
-      !ReadPod(in, feature_count) || !ReadPod(in, model.scale_) || !ReadVector(in, fingerprints, kMaxEntries) ||
-      !ReadVector(in, starts, kMaxEntries) || !ReadVector(in, model.entries_, kMaxEntries) ||
-      !ReadVector(in, model.dense_, kMaxEntries) || fingerprints.size() != starts.size()) {
+      !ReadPod(in, model.scale_) || !ReadVector(in, model.keys_, kMaxEntries) ||
+      !ReadVector(in, model.starts_, kMaxEntries) || !ReadVector(in, model.entries_, kMaxEntries) ||
+      !ReadVector(in, model.dense_, kMaxEntries)) {
     return absl::DataLossError("not a linear model, or a truncated one");
   }
-  model.slots_.reserve(fingerprints.size());
-  for (size_t slot = 0; slot < fingerprints.size(); ++slot) model.slots_.push_back({fingerprints[slot], starts[slot]});
   model.class_count_ = class_count;
-  model.feature_count_ = feature_count;
   if (class_count == 0 || class_count >= kLastEntry || model.dense_.size() % class_count != 0 ||
-      std::find(fingerprints.begin(), fingerprints.end(), 0u) == fingerprints.end()) {
+      model.keys_.size() != model.starts_.size()) {
     return absl::DataLossError("linear model tables are inconsistent");
   }
   // Every list must end inside the entries and every row inside the dense table, so
@@ -159,13 +153,12 @@ absl::StatusOr<LinearModel> LinearModel::Load(std::istream& in) {
   for (const Entry& entry : model.entries_) {
     if ((entry.label & ~kLastEntry) >= class_count) return absl::DataLossError("linear model: class out of range");
   }
-  for (const Slot& slot : model.slots_) {
-    if (slot.fingerprint == 0) continue;
-    uint32_t start = slot.start;
+  for (uint32_t start : model.starts_) {
     bool fits = start & kDenseRow ? static_cast<size_t>(start & ~kDenseRow) < model.dense_.size() / class_count
                                   : start < model.entries_.size();
     if (!fits) return absl::DataLossError("linear model: weights out of range");
   }
+  model.BuildIndex();
   return model;
 }
 

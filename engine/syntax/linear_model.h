@@ -39,11 +39,11 @@ FeatureKey Key(uint64_t template_id, Values... values) {
 }
 
 /// A trained linear classifier over hashed features: for each feature the classes it has a
-/// weight for. Compact, since models are committed and loaded at start-up: a feature is
-/// found by a 32-bit fingerprint in an open-addressing table, and weights are 16-bit
-/// fixed-point with one scale, summed in integers. Features that weigh most classes (the
-/// frequent ones) keep a dense row the compiler vectorises; the rest list their classes.
-/// Immutable after loading; scoring is thread-safe.
+/// weight for. Weights are 16-bit fixed-point with one scale, summed in integers. Features
+/// that weigh most classes (the frequent ones) keep a dense row the compiler vectorises; the
+/// rest list their classes. The file keeps each feature's full key, and loading builds a
+/// half-empty open-addressing index of 32-bit fingerprints over them: a look-up that misses
+/// (most do) stops after two or three slots. Immutable after loading; scoring is thread-safe.
 class LinearModel {
  public:
   using FeatureWeights = std::vector<std::pair<FeatureKey, std::vector<std::pair<uint16_t, float>>>>;
@@ -53,12 +53,11 @@ class LinearModel {
   static LinearModel FromWeights(size_t class_count, const FeatureWeights& weights);
 
   size_t class_count() const { return class_count_; }
-  size_t feature_count() const { return feature_count_; }
+  size_t feature_count() const { return keys_.size(); }
   size_t weight_count() const { return entries_.size() + dense_.size(); }
-  /// Score units: a score of `s` is a weight sum of s * scale().
-  float scale() const { return scale_; }
 
-  /// Adds the weights of `features` to `scores` (one per class, in score units).
+  /// Adds the weights of `features` to `scores` (one per class, in the model's fixed-point
+  /// units: only their order means anything).
   void Score(std::span<const FeatureKey> features, std::span<int32_t> scores) const;
 
   void Save(std::ostream& out) const;
@@ -71,33 +70,35 @@ class LinearModel {
     int16_t value;
   };
   static constexpr uint16_t kLastEntry = 0x8000;
-  static constexpr uint32_t kDenseRow = 0x80000000u;  // in Slot::start: the rest is a row index
+  static constexpr uint32_t kDenseRow = 0x80000000u;  // in a start: the rest is a row index
 
-  static uint32_t Fingerprint(FeatureKey key) {
-    auto fingerprint = static_cast<uint32_t>(key >> 32);
-    return fingerprint == 0 ? 1 : fingerprint;  // 0 marks an empty slot
-  }
-  // The first weight of a slot's feature: its dense row or its first entry.
-  const void* Weights(uint32_t start) const {
-    return start & kDenseRow ? static_cast<const void*>(dense_.data() + (start & ~kDenseRow) * class_count_)
-                             : static_cast<const void*>(entries_.data() + start);
-  }
-  size_t HomeSlot(FeatureKey key) const {
-    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * slots_.size()) >> 32);
-  }
-
-  size_t class_count_ = 0;
-  size_t feature_count_ = 0;
-  float scale_ = 1;  // weight = value * scale_
-  // A feature's fingerprint and where its weights start (kDenseRow | row, or its first
-  // entry): side by side, so one cache line answers a look-up.
+  // A feature's fingerprint and where its weights start, side by side so one cache line
+  // answers a look-up.
   struct Slot {
     uint32_t fingerprint;
     uint32_t start;
   };
-  std::vector<Slot> slots_;
+  static uint32_t Fingerprint(FeatureKey key) {
+    auto fingerprint = static_cast<uint32_t>(key >> 32);
+    return fingerprint == 0 ? 1 : fingerprint;  // 0 marks an empty slot
+  }
+  size_t HomeSlot(FeatureKey key) const {
+    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * slots_.size()) >> 32);
+  }
+  // The first weight of a feature: its dense row or its first entry.
+  const void* Weights(uint32_t start) const {
+    return start & kDenseRow ? static_cast<const void*>(dense_.data() + (start & ~kDenseRow) * class_count_)
+                             : static_cast<const void*>(entries_.data() + start);
+  }
+  void BuildIndex();
+
+  size_t class_count_ = 0;
+  float scale_ = 1;               // weight = value * scale_ (kept for inspection; scoring needs no scale)
+  std::vector<FeatureKey> keys_;  // saved: every feature's key and the start of its weights
+  std::vector<uint32_t> starts_;
   std::vector<Entry> entries_;
   std::vector<int16_t> dense_;  // rows of class_count_ values
+  std::vector<Slot> slots_;     // built on load
 };
 
 /// How a model is trained: passes over the data, the shuffling seed (training is

@@ -35,15 +35,16 @@ inline bool ReadString(std::istream& in, std::string& text) {
   return static_cast<bool>(in.read(text.data(), size));
 }
 inline void WriteStrings(std::ostream& out, const std::vector<std::string>& texts) {
-  WriteString(out, std::to_string(texts.size()));
+  auto count = static_cast<uint32_t>(texts.size());
+  out.write(reinterpret_cast<const char*>(&count), sizeof(count));
   for (const auto& text : texts) WriteString(out, text);
 }
 inline bool ReadStrings(std::istream& in, std::vector<std::string>& texts) {
-  std::string count;
-  if (!ReadString(in, count) || count.empty() || count.size() > 7) return false;
-  texts.resize(std::stoul(count));
-  for (auto& text : texts) {
-    if (!ReadString(in, text)) return false;
+  uint32_t count = 0;
+  if (!in.read(reinterpret_cast<char*>(&count), sizeof(count)) || count > (1u << 24)) return false;
+  texts.clear();
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!ReadString(in, texts.emplace_back())) return false;
   }
   return true;
 }

@@ -10,38 +10,15 @@
 #include "dossier/common/strings.h"
 #include "engine/syntax/model_io.h"
 #include "engine/syntax/parser_state.h"
+#include "engine/syntax/transitions.h"
 
 namespace dossier::engine::syntax {
 namespace {
 
 constexpr std::string_view kFormat = "dossier-parser/1";
 
-// Transitions are numbered: 0 shift, 1 + 2 * label left-arc, 2 + 2 * label right-arc.
-constexpr size_t kShift = 0;
-bool IsLeftArc(size_t transition) { return transition % 2 == 1; }
-uint16_t LabelOf(size_t transition) { return static_cast<uint16_t>((transition - 1) / 2); }
-
-bool IsValid(const ParserState& state, size_t transition, uint16_t root_label) {
-  if (transition == kShift) return !state.BufferAtRoot();
-  uint16_t label = LabelOf(transition);
-  if (IsLeftArc(transition)) {
-    if (state.StackSize() == 0) return false;
-    // The root takes exactly one dependent, the last word left, with the root label.
-    return state.BufferAtRoot() ? state.StackSize() == 1 && label == root_label : label != root_label;
-  }
-  return state.StackSize() >= 2 && label != root_label;
-}
-
-void Apply(ParserState& state, size_t transition) {
-  if (transition == kShift) {
-    state.Shift();
-  } else if (IsLeftArc(transition)) {
-    state.LeftArc(LabelOf(transition));
-  } else {
-    state.RightArc(LabelOf(transition));
-  }
-}
-
+// Some transition is always valid (a shift while words are left, else an arc: the root's
+// with one word on the stack, another label's with more), given a label besides the root.
 template <typename Score>
 size_t BestValid(const ParserState& state, const std::vector<Score>& scores, uint16_t root_label) {
   size_t best = SIZE_MAX;
@@ -50,62 +27,6 @@ size_t BestValid(const ParserState& state, const std::vector<Score>& scores, uin
   }
   return best;
 }
-
-// The gold tree a sentence is trained towards (projective).
-struct GoldTree {
-  std::vector<int> heads;        // 1-based, index 0 unused
-  std::vector<uint16_t> labels;  // index 0 unused
-};
-
-// How many gold arcs a transition makes unreachable (Goldberg and Nivre 2013, arc-hybrid):
-// zero-cost transitions keep the best reachable tree in reach.
-class DynamicOracle {
- public:
-  explicit DynamicOracle(const GoldTree& gold) : gold_(gold), dependents_(gold.heads.size()) {
-    for (size_t word = 1; word < gold.heads.size(); ++word) dependents_[gold.heads[word]].push_back(int(word));
-  }
-
-  int Cost(const ParserState& state, size_t transition) const {
-    if (transition == kShift) return ShiftCost(state);
-    int s0 = state.Stack(0);
-    uint16_t label = LabelOf(transition);
-    if (IsLeftArc(transition)) {
-      int b0 = state.Buffer(0);
-      int cost = DependentsInBuffer(state, s0);
-      int head = gold_.heads[s0];
-      if (head == state.Stack(1) || (head != b0 && state.InBuffer(head))) ++cost;
-      if (head == b0 && gold_.labels[s0] != label) ++cost;
-      return cost;
-    }
-    int s1 = state.Stack(1);
-    int cost = DependentsInBuffer(state, s0);
-    int head = gold_.heads[s0];
-    if (state.InBuffer(head)) ++cost;
-    if (head == s1 && gold_.labels[s0] != label) ++cost;
-    return cost;
-  }
-
- private:
-  int DependentsInBuffer(const ParserState& state, int node) const {
-    int count = 0;
-    for (int dependent : dependents_[node]) count += state.InBuffer(dependent);
-    return count;
-  }
-
-  // b0 can still take s0 as head after the shift (as the new s1), but no deeper stack word;
-  // and no stack word can become b0's dependent.
-  int ShiftCost(const ParserState& state) const {
-    int b0 = state.Buffer(0);
-    int cost = 0;
-    int head = gold_.heads[b0];
-    if (head != state.Stack(0) && state.InStack(head)) ++cost;
-    for (int dependent : dependents_[b0]) cost += state.InStack(dependent);
-    return cost;
-  }
-
-  const GoldTree& gold_;
-  std::vector<std::vector<int>> dependents_;
-};
 
 std::vector<ParserInput> Inputs(const ConlluSentence& sentence) {
   std::vector<ParserInput> inputs;
@@ -146,7 +67,9 @@ size_t Projectivize(std::vector<int>& heads) {
       }
     }
     if (shortest != 0) {
-      heads[shortest - 1] = heads[heads[shortest - 1] - 1];
+      int grandparent = heads[heads[shortest - 1] - 1];
+      if (grandparent == heads[shortest - 1]) break;  // only a cyclic tree gets here; ReadConllu refuses those
+      heads[shortest - 1] = grandparent;
       ++lifted;
       changed = true;
     }
@@ -225,6 +148,7 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
       }
     }
     parser.model_ = trainer.Average(options.min_weight);
+    if (dev.empty()) continue;
     AttachmentScore score = ScoreParser(parser, dev);
     double words = static_cast<double>(std::max<size_t>(score.words, 1));
     log << "parser epoch " << epoch << ": dev UAS " << score.head_correct / words << " LAS "
@@ -265,6 +189,8 @@ absl::StatusOr<Parser> Parser::Load(std::istream& in, std::shared_ptr<const Word
   if (!ReadStrings(in, parser.labels_) || !ReadString(in, root)) return absl::DataLossError("parser: bad labels");
   auto root_it = std::find(parser.labels_.begin(), parser.labels_.end(), root);
   if (root_it == parser.labels_.end()) return absl::DataLossError("parser model: no root label");
+  // Beside the root a relation is needed for every other arc, or some states have no valid move.
+  if (parser.labels_.size() < 2) return absl::DataLossError("parser model: fewer than two labels");
   parser.root_label_ = static_cast<uint16_t>(root_it - parser.labels_.begin());
   auto model = LinearModel::Load(in);
   if (!model.ok()) return model.status();

@@ -53,7 +53,6 @@ class Parser {
   std::vector<Arc> Parse(std::span<const ParserInput> words) const;
   std::string_view Label(uint16_t label) const { return labels_[label]; }
   size_t label_count() const { return labels_.size(); }
-  const LinearModel& model() const { return model_; }
 
  private:
   std::vector<std::string> labels_;

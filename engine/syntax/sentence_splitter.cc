@@ -11,12 +11,9 @@
 namespace dossier::engine::syntax {
 namespace {
 
-UChar32 FirstCodePoint(std::string_view word) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
-  return c;
-}
+// Longer sentences are cut (after a comma where one falls in the second half): a table or
+// a list run together is no sentence, and the parser's work grows with sentence length.
+constexpr size_t kMaxSentenceWords = 200;
 
 bool IsClosing(std::string_view word) {
   return word == "\"" || word == "'" || word == "\u201D" || word == "\u2019" || word == ")" || word == "]" ||
@@ -28,10 +25,23 @@ bool IsOpening(std::string_view word) {
          word == "'";
 }
 
-// Only ".", "?", "!" and runs of them end a sentence.
-bool IsSentenceFinal(std::string_view word) {
-  return !word.empty() &&
-         std::all_of(word.begin(), word.end(), [](char c) { return c == '.' || c == '?' || c == '!'; });
+// How a punctuation word ends a sentence: kLatin (".", "?", "!", "…" and runs of them)
+// before what opens one; kAlways (the full stops of scripts without capitals: CJK 。！？,
+// Arabic ؟, Devanagari ।) whatever follows.
+enum class Final { kNo, kLatin, kAlways };
+
+Final SentenceFinal(std::string_view word) {
+  Final final = word.empty() ? Final::kNo : Final::kLatin;
+  for (int32_t i = 0; i < static_cast<int32_t>(word.size()) && final != Final::kNo;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+    if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F || c == 0x0964) {
+      final = Final::kAlways;
+    } else if (c != '.' && c != '?' && c != '!' && c != 0x2026) {
+      final = Final::kNo;
+    }
+  }
+  return final;
 }
 
 // Titles before a name: their dot never ends a sentence.
@@ -79,14 +89,25 @@ std::vector<WordRange> SplitSentences(std::string_view text, const std::vector<U
       boundary = true;
     } else if (end < words.size()) {
       std::string_view word = text_of(i);
-      if (IsSentenceFinal(word)) {
+      if (Final final = SentenceFinal(word); final != Final::kNo) {
         while (end < words.size() && IsClosing(text_of(end)) && !line_break_before(end) &&
                words[end].start == words[end - 1].end) {
           ++end;
         }
-        boundary = end < words.size() && (line_break_before(end) || OpensSentence(text, words, end));
+        boundary = end < words.size() &&
+                   (final == Final::kAlways || line_break_before(end) || OpensSentence(text, words, end));
       } else if (word.size() > 1 && word.back() == '.' && !IsTitle(word)) {
         boundary = IsSentenceStarter(text_of(end));
+      }
+    }
+    if (!boundary && end - first >= kMaxSentenceWords) {
+      boundary = true;
+      for (size_t comma = i; comma > first + kMaxSentenceWords / 2; --comma) {
+        std::string_view word = text_of(comma);
+        if (word == "," || word == ";" || word == ":") {
+          end = comma + 1;
+          break;
+        }
       }
     }
     if (boundary || end >= words.size()) {

@@ -18,7 +18,9 @@ struct WordRange {
 /// closing quotes and brackets after it) when the next word opens a sentence: capitalised,
 /// a digit, or an opening quote or bracket. Lower case after "?" or "..." continues the
 /// sentence ("?" he asked). A word that keeps its dot ("Dr.", "U.S.", "J.") ends a sentence
-/// only before a word that cannot continue a name ("U.S. The ..."); titles never do.
+/// only before a word that cannot continue a name ("U.S. The ..."); titles never do. The
+/// full stops of scripts without capitals (。！？ ؟ ।) always end one. No sentence is longer
+/// than 200 words: a longer run is cut after a comma in its second half, else at 200.
 std::vector<WordRange> SplitSentences(std::string_view text, const std::vector<UdWord>& words);
 
 }  // namespace dossier::engine::syntax

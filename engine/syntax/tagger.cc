@@ -230,6 +230,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
     ShuffleDeterministically(order, random);
     for (size_t s : order) TagWith<float>(features[s], tagger.upos_.size(), current, &gold[s], &trainer);
     tagger.model_ = trainer.Average(options.min_weight);
+    if (dev.empty()) continue;
     TaggingAccuracy accuracy = ScoreTagger(tagger, dev);
     log << "tagger epoch " << epoch << ": dev UPOS "
         << strings::Cat(static_cast<double>(accuracy.upos_correct) / std::max<size_t>(accuracy.words, 1)) << " XPOS "

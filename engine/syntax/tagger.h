@@ -42,7 +42,6 @@ class Tagger {
   std::string_view Upos(uint16_t label) const { return upos_[label]; }
   std::string_view Xpos(uint16_t label) const { return xpos_[label]; }
   size_t label_count() const { return upos_.size(); }
-  const LinearModel& model() const { return model_; }
 
  private:
   std::vector<std::string> upos_, xpos_;

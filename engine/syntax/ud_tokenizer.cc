@@ -24,7 +24,12 @@ bool IsSpace(UChar32 c) {
   return c < 0x80 ? absl::ascii_isspace(static_cast<unsigned char>(c)) : (u_isUWhiteSpace(c) || c == 0x200B);
 }
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == '`'; }
-bool IsSentencePunctuation(UChar32 c) { return c == '.' || c == '!' || c == '?'; }
+// Marks that end sentences: Latin ones and the full stops of scripts without capitals
+// (CJK 。！？, Arabic ؟, Devanagari ।) and the ellipsis character.
+bool IsSentencePunctuation(UChar32 c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F || c == 0x0964 ||
+         c == 0x2026;
+}
 
 std::string LowerAscii(std::string_view text) {
   std::string lower(text);
@@ -43,17 +48,23 @@ bool IsBoundPrefix(std::string_view lower) {
   return std::find(kPrefixes.begin(), kPrefixes.end(), lower) != kPrefixes.end();
 }
 
-// Words that keep the dot that follows them ("Dr.", "etc.", "Sept."); single letters and
-// dotted words ("U.S", "p.m") keep it too.
-bool IsAbbreviation(std::string_view lower) {
+// Words that keep the dot that follows them ("Dr.", "Sept.", "etc."), compared as written:
+// "Wed." and "Sat." are days, "wed." and "sat." end sentences. Single letters and dotted
+// words ("U.S", "p.m") keep their dot too.
+bool IsAbbreviation(std::string_view word) {
   static constexpr auto kAbbreviations = std::to_array<std::string_view>(
-      {"adm", "apr",  "approx", "assn", "aug", "ave", "blvd", "brig", "capt",  "cmdr",   "co",   "col", "corp",
-       "cpl", "dec",  "dept",   "dr",   "est", "etc", "feb",  "fig",  "fri",   "ft",     "gen",  "gov", "hon",
-       "inc", "jan",  "jr",     "jul",  "jun", "lt",  "ltd",  "maj",  "mar",   "messrs", "mon",  "mr",  "mrs",
-       "ms",  "mt",   "nov",    "oct",  "ph",  "pp",  "prof", "pvt",  "rd",    "rep",    "rev",  "sat", "sen",
-       "sep", "sept", "sgt",    "sr",   "st",  "sun", "supt", "thu",  "thurs", "tue",    "tues", "vs",  "wed"});
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+      {"Adm",  "Apr",  "Assn", "Aug", "Ave",  "Blvd", "Brig", "Capt",  "Cmdr",   "Co",   "Col", "Corp",
+       "Cpl",  "Dec",  "Dept", "Dr",  "Feb",  "Fig",  "Fri",  "Ft",    "Gen",    "Gov",  "Hon", "Inc",
+       "Jan",  "Jr",   "Jul",  "Jun", "Lt",   "Ltd",  "Maj",  "Mar",   "Messrs", "Mon",  "Mr",  "Mrs",
+       "Ms",   "Mt",   "Nov",  "Oct", "Prof", "Pvt",  "Rd",   "Rep",   "Rev",    "Sat",  "Sen", "Sep",
+       "Sept", "Sgt",  "Sr",   "St",  "Sun",  "Supt", "Thu",  "Thurs", "Tue",    "Tues", "Wed", "approx",
+       "cf",   "dept", "est",  "etc", "fig",  "pp",   "viz",  "vs"});
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
+
+// Longer runs without white space (a pasted blob, a table row) are cut into pieces of
+// this many bytes: a token that long is no word, and reading it whole costs memory.
+constexpr size_t kMaxChunkBytes = 1024;
 
 // Written without their apostrophe or space, split as UD does: "cannot" -> can not.
 size_t WholeWordSplit(std::string_view lower) {
@@ -83,8 +94,10 @@ bool IsEmoticon(std::string_view chunk) {
 // Cuts one whitespace-delimited chunk of the text.
 class ChunkTokenizer {
  public:
-  ChunkTokenizer(std::string_view text, size_t begin, size_t end, std::vector<UdWord>& out)
-      : text_(text), begin_(begin), end_(end), out_(out) {
+  // `single_quote_open` carries, from chunk to chunk, whether a single quote was opened
+  // ("'peace talks'"): its closing mark after an "s" is then no possessive.
+  ChunkTokenizer(std::string_view text, size_t begin, size_t end, std::vector<UdWord>& out, bool& single_quote_open)
+      : text_(text), begin_(begin), end_(end), out_(out), single_quote_open_(single_quote_open) {
     points_.reserve(end - begin);  // a code point per byte at most
     for (size_t i = begin; i < end;) {
       int32_t next = static_cast<int32_t>(i);
@@ -108,7 +121,7 @@ class ChunkTokenizer {
         if (emoticon_end < length || (stop == 1 && chunk.back() != '.')) continue;
         if (IsEmoticon(chunk.substr(emoticon_end - length, length))) {
           size_t split = begin_ + emoticon_end - length;
-          if (split > begin_) ChunkTokenizer(text_, begin_, split, out_).Run();
+          if (split > begin_) ChunkTokenizer(text_, begin_, split, out_, single_quote_open_).Run();
           Emit(split, begin_ + emoticon_end);
           Emit(begin_ + emoticon_end, end_);
           return;
@@ -167,6 +180,11 @@ class ChunkTokenizer {
     } else if (!IsApostrophe(c) || (j < limit && At(j) == c)) {
       while (j < limit && At(j) == c) ++j;
     }
+    if (j == i + 1 && (c == '\'' || c == 0x2018 || c == 0x2019)) {
+      // A lone quote before a word opens a quotation; one after a word closes it.
+      if (i == 0 && IsAlnum(At(j)) && c != 0x2019) single_quote_open_ = true;
+      if (i > 0 && IsAlnum(At(i - 1))) single_quote_open_ = false;
+    }
     Emit(Offset(i), Offset(j));
     return j;
   }
@@ -213,17 +231,19 @@ class ChunkTokenizer {
         break;
       }
     }
-    std::string lower = LowerAscii(Text(start, j));
+    std::string_view word = Text(start, j);
     // A dot after an abbreviation is part of it ("Dr.", "U.S.", "J.").
-    bool dotted = lower.find('.') != std::string::npos && absl::ascii_isalpha(lower.back());
+    bool dotted = word.find('.') != std::string_view::npos && absl::ascii_isalpha(word.back());
     bool single_letter = j == start + 1 && !IsDigit(At(start));
     bool one_or_two_dots = At(j + 1) != '.' || (At(j + 2) != '.' && j + 2 <= points_.size());
-    if (At(j) == '.' && one_or_two_dots && (dotted || single_letter || IsAbbreviation(lower))) {
+    if (At(j) == '.' && one_or_two_dots && (dotted || single_letter || IsAbbreviation(word))) {
       SplitHyphens(start, j + 1);
       return j + 1;
     }
-    // "countries'": a plural's possessive apostrophe is a word of the same token.
-    if (IsApostrophe(At(j)) && !IsAlnum(At(j + 1)) && (lower.back() == 's') && At(j) != '`') {
+    // "countries'": a plural's possessive apostrophe is a word of the same token, unless it
+    // closes a quotation ("'peace talks'").
+    bool plural = word.back() == 's' || word.back() == 'S';
+    if (IsApostrophe(At(j)) && !IsAlnum(At(j + 1)) && plural && At(j) != '`' && !single_quote_open_) {
       SplitClitics(start, j, /*joined_to_next=*/true);
       Emit(Offset(j), Offset(j + 1));
       return j + 1;
@@ -299,33 +319,46 @@ class ChunkTokenizer {
   std::string_view text_;
   size_t begin_, end_;
   std::vector<UdWord>& out_;
+  bool& single_quote_open_;
   std::vector<CodePoint> points_;
 };
 
 }  // namespace
 
-std::vector<UdWord> TokenizeUd(std::string_view text, size_t begin, size_t end) {
+int32_t FirstCodePoint(std::string_view word) {
+  if (word.empty()) return -1;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c;
+}
+
+std::vector<UdWord> TokenizeUd(std::string_view text, size_t begin, size_t end, size_t max_words) {
   std::vector<UdWord> words;
-  words.reserve((end - begin) / 5 + 1);
+  if (begin >= end || end > text.size()) return words;
+  words.reserve(std::min((end - begin) / 5 + 1, max_words));
+  bool single_quote_open = false;
   size_t i = begin;
-  while (i < end) {
+  while (i < end && words.size() < max_words) {
     int32_t next = static_cast<int32_t>(i);
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), next, static_cast<int32_t>(end), c);
     if (c < 0 || IsSpace(c)) {
+      if (c == '\n') single_quote_open = false;  // a quotation does not outlive its paragraph
       i = static_cast<size_t>(next);
       continue;
     }
     size_t chunk_end = static_cast<size_t>(next);
-    while (chunk_end < end) {
+    while (chunk_end < end && chunk_end - i < kMaxChunkBytes) {
       int32_t after = static_cast<int32_t>(chunk_end);
       U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), after, static_cast<int32_t>(end), c);
       if (c < 0 || IsSpace(c)) break;
       chunk_end = static_cast<size_t>(after);
     }
-    ChunkTokenizer(text, i, chunk_end, words).Run();
+    ChunkTokenizer(text, i, chunk_end, words, single_quote_open).Run();
     i = chunk_end;
   }
+  if (words.size() > max_words) words.resize(max_words);
   return words;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -22,10 +23,17 @@ struct UdWord {
 /// Niger - based) unless the first part is a bound prefix ("non-state", "co-chair") or the
 /// whole is a phone number; clitics become words of a multiword token ("don't" -> do n't,
 /// "Niger's" -> Niger 's, "cannot" -> can not); URLs, e-mail addresses and emoticons stay
-/// whole. Every word is a substring of the text, so byte offsets are exact.
-std::vector<UdWord> TokenizeUd(std::string_view text, size_t begin, size_t end);
+/// whole. Every word is a substring of the text, so byte offsets are exact. Stops after
+/// `max_words` words; runs of over 1 KiB without white space are cut into 1 KiB pieces.
+std::vector<UdWord> TokenizeUd(std::string_view text, size_t begin, size_t end, size_t max_words = SIZE_MAX);
+
+/// The first Unicode code point of a word (ICU's UChar32), or a negative value for invalid
+/// UTF-8 or an empty word.
+int32_t FirstCodePoint(std::string_view word);
 
 /// The whole text.
-inline std::vector<UdWord> TokenizeUd(std::string_view text) { return TokenizeUd(text, 0, text.size()); }
+inline std::vector<UdWord> TokenizeUd(std::string_view text, size_t max_words = SIZE_MAX) {
+  return TokenizeUd(text, 0, text.size(), max_words);
+}
 
 }  // namespace dossier::engine::syntax

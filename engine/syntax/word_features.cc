@@ -61,7 +61,20 @@ uint32_t WordClusters::Of(std::string_view lower) const {
   return it == classes_.end() ? 0 : it->second;
 }
 
-WordAttributes DescribeWord(std::string_view form, const WordClusters* clusters) {
+std::string FoldQuotes(std::string_view form) {
+  std::string folded(form);
+  if (folded.find('\xE2') == std::string::npos) return folded;  // every quote below starts with E2
+  for (auto [typographic, ascii] : {std::pair{"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""}}) {
+    for (size_t at = folded.find(typographic); at != std::string::npos; at = folded.find(typographic, at)) {
+      folded.replace(at, std::string_view(typographic).size(), ascii);
+    }
+  }
+  return folded;
+}
+
+WordAttributes DescribeWord(std::string_view written, const WordClusters* clusters) {
+  const std::string folded = FoldQuotes(written);
+  const std::string_view form = folded;
   WordAttributes word;
   word.form = HashText(form);
   std::string lower = LowerCase(form, /*digits_as_zero=*/true);
@@ -71,7 +84,6 @@ WordAttributes DescribeWord(std::string_view form, const WordClusters* clusters)
     word.cluster = clusters->Of(digits ? LowerCase(form) : lower);
   }
   std::string shape;
-  std::vector<size_t> boundaries;  // byte offset of each code point of `lower`
   char last = 0;
   int run = 0;
   for (int32_t i = 0, j = 0; i < static_cast<int32_t>(form.size());) {
@@ -88,20 +100,19 @@ WordAttributes DescribeWord(std::string_view form, const WordClusters* clusters)
     ++j;
   }
   word.shape = MixKey(kShapeSeed, HashText(shape));
-  for (int32_t i = 0; i < static_cast<int32_t>(lower.size());) {
-    boundaries.push_back(static_cast<size_t>(i));
-    U8_FWD_1(reinterpret_cast<const uint8_t*>(lower.data()), i, static_cast<int32_t>(lower.size()));
-  }
-  size_t length = boundaries.size();
-  boundaries.push_back(lower.size());
+  // Affixes count characters, not bytes; a short word's affix is the whole word.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(lower.data());
+  const auto size = static_cast<int32_t>(lower.size());
   std::string_view text = lower;
-  for (size_t n = 1; n <= 3; ++n) {
-    size_t cut = boundaries[std::min(n, length)];
-    word.prefix[n - 1] = MixKey(kPrefixSeed + n, HashText(text.substr(0, cut)));
+  int32_t cut = 0;
+  for (uint64_t n = 1; n <= 3; ++n) {
+    if (cut < size) U8_FWD_1(bytes, cut, size);
+    word.prefix[n - 1] = MixKey(kPrefixSeed + n, HashText(text.substr(0, static_cast<size_t>(cut))));
   }
-  for (size_t n = 1; n <= 4; ++n) {
-    size_t cut = boundaries[length - std::min(n, length)];
-    word.suffix[n - 1] = MixKey(kSuffixSeed + n, HashText(text.substr(cut)));
+  cut = size;
+  for (uint64_t n = 1; n <= 4; ++n) {
+    if (cut > 0) U8_BACK_1(bytes, 0, cut);
+    word.suffix[n - 1] = MixKey(kSuffixSeed + n, HashText(text.substr(static_cast<size_t>(cut))));
   }
   return word;
 }

@@ -37,8 +37,12 @@ struct WordAttributes {
   bool has_hyphen = false;
 };
 
-/// Describes one word; `clusters` may be null.
+/// Describes one word as the models read it: typographic quotes as the ASCII ones the
+/// treebanks mostly use ("Mali’s" reads like "Mali's"). `clusters` may be null.
 WordAttributes DescribeWord(std::string_view form, const WordClusters* clusters = nullptr);
+
+/// The word with typographic quotes and apostrophes as ASCII ones.
+std::string FoldQuotes(std::string_view form);
 
 /// Lower case (Unicode simple case mapping); with `digits_as_zero` every digit becomes 0
 /// (what `lower` hashes).

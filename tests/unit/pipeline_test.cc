@@ -200,5 +200,37 @@ TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
   EXPECT_EQ(event.modality, v1::MODALITY_ASSERTED);
 }
 
+// "according to" right before a quotation names no source: none is invented (the text
+// between the two was once read backwards and returned the rest of the article).
+TEST_F(PipelineTest, ModalityNamesNoSourceWhenAQuotationFollowsAccordingTo) {
+  NormalizedArticle article = Article("The militia attacked the depot, according to \"local officials\". More later.");
+  Doc doc(article);
+  TokenizerStage().Process(doc);
+  Event& event = doc.events.emplace_back();
+  event.trigger = 2;  // "attacked"
+  ModalityStage().Process(doc);
+  EXPECT_EQ(event.modality, v1::MODALITY_REPORTED);
+  EXPECT_EQ(event.attributed_to, "");
+}
+
+// Text nobody would call prose still comes out as bounded sentences and rooted trees.
+TEST_F(PipelineTest, HostileTextGivesBoundedSentencesAndTrees) {
+  std::string run_on;
+  for (int i = 0; i < 1000; ++i) run_on += "alpha beta, ";
+  std::string blob(5000, 'x');
+  for (const std::string& text : {run_on, blob, std::string("?!.,;:"), std::string("\u3002\u3002"), std::string()}) {
+    NormalizedArticle article = Article(text);
+    Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Analyze(article);
+    for (const Sentence& sentence : doc.sentences) {
+      EXPECT_LE(sentence.end_token - sentence.first_token, 200u);
+      int roots = 0;
+      for (size_t t = sentence.first_token; t < sentence.end_token; ++t) roots += doc.tokens[t].head < 0;
+      EXPECT_EQ(roots, 1);
+    }
+  }
+  NormalizedArticle article = Article(run_on);
+  EXPECT_EQ(Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Analyze(article).sentences.size(), 16u);
+}
+
 }  // namespace
 }  // namespace dossier::engine

@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "engine/syntax/linear_model.h"
 #include "engine/syntax/parser.h"
 #include "engine/syntax/tagger.h"
+#include "engine/syntax/transitions.h"
 
 namespace dossier::engine::syntax {
 namespace {
@@ -107,14 +109,31 @@ TEST(LinearModelTest, PerceptronLearnsSeparableClassesAndSurvivesSaving) {
   }
 }
 
-TEST(LinearModelTest, RejectsTruncatedFiles) {
+// The file of a model with one feature that weighs two classes.
+std::string OneFeatureModelFile() {
   PerceptronTrainer trainer(2);
   std::vector<FeatureKey> features = {Key(7)};
   trainer.Update(features, 1, 0);
   trainer.Tick();
   std::stringstream file;
   trainer.Average().Save(file);
-  std::string bytes = file.str();
+  return file.str();
+}
+
+TEST(LinearModelTest, RejectsWeightsPointingOutsideTheModel) {
+  std::string bytes = OneFeatureModelFile();
+  // Layout: magic (4), classes (8), scale (4), keys (8 + 8), starts (8 + 4): the one
+  // feature's start is at byte 40.
+  ASSERT_GT(bytes.size(), 44u);
+  bytes[40] = '\x7f';
+  std::stringstream damaged(bytes);
+  auto loaded = LinearModel::Load(damaged);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(std::string(loaded.status().message()), ::testing::HasSubstr("out of range"));
+}
+
+TEST(LinearModelTest, RejectsTruncatedFiles) {
+  std::string bytes = OneFeatureModelFile();
   std::stringstream truncated(bytes.substr(0, bytes.size() - 3));
   EXPECT_FALSE(LinearModel::Load(truncated).ok());
   std::stringstream garbage("not a model at all");
@@ -148,6 +167,67 @@ TEST(ParserTest, ProjectivizeLiftsCrossingArcs) {
   EXPECT_THAT(heads, ElementsAre(3, 3, 0, 3));
   std::vector<int> projective = {2, 0, 2};
   EXPECT_EQ(Projectivize(projective), 0u);
+}
+
+// A random projective tree over words 1..n: each word of a span takes its head from the
+// span's own head, so no arcs cross. 1-based heads, index 0 unused.
+void BuildProjective(int first, int last, int head, std::mt19937& random, std::vector<int>& heads) {
+  if (first > last) return;
+  int root = std::uniform_int_distribution<int>(first, last)(random);
+  heads[root] = head;
+  BuildProjective(first, root - 1, root, random, heads);
+  BuildProjective(root + 1, last, root, random, heads);
+}
+
+// The dynamic oracle's promise: from the start, always taking some valid zero-cost
+// transition (any of them) builds exactly the gold tree, labels included.
+TEST(DynamicOracleTest, ZeroCostTransitionsRebuildAnyProjectiveTree) {
+  std::mt19937 random(7);
+  constexpr uint16_t kRoot = 0, kLabels = 4;
+  for (int trial = 0; trial < 300; ++trial) {
+    int size = std::uniform_int_distribution<int>(1, 14)(random);
+    GoldTree gold;
+    gold.heads.assign(size + 1, 0);
+    BuildProjective(1, size, 0, random, gold.heads);
+    gold.labels.assign(size + 1, kRoot);
+    for (int word = 1; word <= size; ++word) {
+      if (gold.heads[word] != 0) gold.labels[word] = std::uniform_int_distribution<uint16_t>(1, kLabels - 1)(random);
+    }
+    std::vector<std::string> forms(size, "w");
+    std::vector<ParserInput> inputs;
+    for (const auto& form : forms) inputs.push_back({form, "X", "X"});
+    ParserState state(inputs, nullptr);
+    DynamicOracle oracle(gold);
+    while (!state.Terminal()) {
+      std::vector<size_t> zero_cost;
+      for (size_t t = 0; t < 1 + 2 * size_t{kLabels}; ++t) {
+        if (IsValid(state, t, kRoot) && oracle.Cost(state, t) == 0) zero_cost.push_back(t);
+      }
+      ASSERT_FALSE(zero_cost.empty()) << "trial " << trial;
+      Apply(state, zero_cost[std::uniform_int_distribution<size_t>(0, zero_cost.size() - 1)(random)]);
+    }
+    for (int word = 1; word <= size; ++word) {
+      int head = state.Head(word);
+      EXPECT_EQ(head, gold.heads[word]) << "trial " << trial << " word " << word;
+      EXPECT_EQ(state.Label(word), gold.labels[word]) << "trial " << trial << " word " << word;
+    }
+  }
+}
+
+// And a transition that loses gold arcs costs as many as it loses.
+TEST(DynamicOracleTest, CountsTheArcsAWrongTransitionLoses) {
+  GoldTree gold{{0, 0, 1, 1}, {0, 0, 1, 2}};  // word 1 is the root; 2 and 3 depend on 1
+  std::vector<ParserInput> inputs(3, ParserInput{"w", "X", "X"});
+  ParserState state(inputs, nullptr);
+  DynamicOracle oracle(gold);
+  Apply(state, kShift);  // stack [1], buffer [2 3 root]
+  // 1 under 2 loses 1's own arc from the root and its two dependents still to come.
+  EXPECT_EQ(oracle.Cost(state, LeftArc(1)), 3);
+  EXPECT_EQ(oracle.Cost(state, kShift), 0);
+  Apply(state, kShift);                           // stack [1 2], buffer [3 root]
+  EXPECT_EQ(oracle.Cost(state, RightArc(1)), 0);  // 2 under 1 with its label
+  EXPECT_EQ(oracle.Cost(state, RightArc(2)), 1);  // the right head, the wrong label
+  EXPECT_EQ(oracle.Cost(state, kShift), 1);       // 3 could no longer reach its head, 1
 }
 
 TEST(ParserTest, LearnsTreesAndParsesNewSentences) {

@@ -54,6 +54,28 @@ TEST(UdTokenizerTest, KeepsAbbreviationsNumbersAndAddresses) {
               ElementsAre("See", "https://news.example/a?b=1", ",", "or", "mail", "desk@news.example", "."));
 }
 
+TEST(UdTokenizerTest, AClosingSingleQuoteIsNoPossessive) {
+  EXPECT_THAT(Words("the 'peace talks' and the rebels' leader"),
+              ElementsAre("the", "'", "peace", "talks", "'", "and", "the", "rebels+'", "leader"));
+  EXPECT_THAT(Words("the \u2018peace talks\u2019 resumed"),
+              ElementsAre("the", "\u2018", "peace", "talks", "\u2019", "resumed"));
+}
+
+TEST(UdTokenizerTest, AbbreviationsAreMatchedAsWritten) {
+  EXPECT_THAT(Words("on Wed. Jan. 5 he sat. They wed."),
+              ElementsAre("on", "Wed.", "Jan.", "5", "he", "sat", ".", "They", "wed", "."));
+}
+
+TEST(UdTokenizerTest, StopsAtTheWordLimitAndCutsLongRuns) {
+  EXPECT_THAT(TokenizeUd("one two three four", 2), ::testing::SizeIs(2));
+  std::string blob(3000, 'x');
+  std::vector<UdWord> pieces = TokenizeUd(blob);
+  ASSERT_THAT(pieces, ::testing::SizeIs(3));
+  EXPECT_EQ(pieces[0].end, 1024u);
+  EXPECT_EQ(pieces[2].end, 3000u);
+  EXPECT_THAT(TokenizeUd("text", 3, 1), ::testing::IsEmpty());  // begin after end
+}
+
 TEST(UdTokenizerTest, KeepsRunsOfPunctuationTogether) {
   EXPECT_THAT(Words("Really?! Wait... \"Yes\" -- (fine)"),
               ElementsAre("Really", "?!", "Wait", "...", "\"", "Yes", "\"", "--", "(", "fine", ")"));
@@ -93,6 +115,21 @@ TEST(SentenceSplitterTest, SurvivesTitlesInitialsAndAbbreviations) {
 TEST(SentenceSplitterTest, KeepsClosingQuotesAndQuestionsThatGoOn) {
   EXPECT_THAT(Sentences("\"We will stay.\" The minister left. \"Why?\" he asked."),
               ElementsAre("\"We will stay.\"", "The minister left.", "\"Why?\" he asked."));
+}
+
+TEST(SentenceSplitterTest, FullStopsOfScriptsWithoutCapitalsEndSentences) {
+  EXPECT_THAT(Sentences("\u4ed6\u6765\u4e86\u3002\u6211\u4eec\u8d70\u5427\uff01"),
+              ElementsAre("\u4ed6\u6765\u4e86\u3002", "\u6211\u4eec\u8d70\u5427\uff01"));
+}
+
+TEST(SentenceSplitterTest, CutsRunOnTextAfterACommaWithin200Words) {
+  std::string text;
+  for (int i = 0; i < 150; ++i) text += "alpha beta, ";
+  std::vector<UdWord> words = TokenizeUd(text);
+  std::vector<WordRange> sentences = SplitSentences(text, words);
+  ASSERT_THAT(sentences, ::testing::SizeIs(3));
+  EXPECT_EQ(text.substr(words[sentences[0].end - 1].start, 1), ",");
+  for (const WordRange& sentence : sentences) EXPECT_LE(sentence.end - sentence.first, 200u);
 }
 
 TEST(SentenceSplitterTest, LineBreaksEndSentencesButDatelinesDoNot) {

@@ -1,5 +1,6 @@
 #include "doc_output.h"
 
+#include <optional>
 #include <sstream>
 
 #include "output.h"
@@ -11,8 +12,10 @@ namespace engine = dossier::engine;
 namespace v1 = dossier::v1;
 using nlohmann::json;
 
-// A head as CoNLL-U numbers it: 1-based within the sentence, 0 for the root.
-int SentenceHead(const engine::Doc& doc, const engine::Sentence& sentence, const engine::Token& token) {
+// A head as CoNLL-U numbers it: 1-based within the sentence, 0 for the root; none for a
+// token no parser has read (an article in another language).
+std::optional<int> SentenceHead(const engine::Sentence& sentence, const engine::Token& token) {
+  if (token.deprel.empty()) return std::nullopt;
   return token.head < 0 ? 0 : token.head - static_cast<int>(sentence.first_token) + 1;
 }
 
@@ -31,7 +34,7 @@ json TokensJson(const engine::Doc& doc, const engine::Sentence& sentence) {
                       {"upos", token.upos},
                       {"xpos", token.xpos},
                       {"lemma", token.lemma},
-                      {"head", SentenceHead(doc, sentence, token)},
+                      {"head", SentenceHead(sentence, token) ? json(*SentenceHead(sentence, token)) : json()},
                       {"deprel", token.deprel},
                       {"ner", token.ner}});
   }
@@ -131,10 +134,11 @@ std::string DocConllu(const engine::Doc& doc) {
     for (size_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const engine::Token& token = doc.tokens[t];
       std::string misc = "Offsets=" + std::to_string(token.start) + "-" + std::to_string(token.end);
-      if (t + 1 < sentence.end_token && doc.tokens[t + 1].start == token.end) misc += "|SpaceAfter=No";
+      if (t + 1 < doc.tokens.size() && doc.tokens[t + 1].start == token.end) misc += "|SpaceAfter=No";
       if (!token.ner.empty()) misc += "|NER=" + token.ner;
+      std::optional<int> head = SentenceHead(sentence, token);
       out << t - sentence.first_token + 1 << '\t' << token.text << '\t' << field(token.lemma) << '\t'
-          << field(token.upos) << '\t' << field(token.xpos) << "\t_\t" << SentenceHead(doc, sentence, token) << '\t'
+          << field(token.upos) << '\t' << field(token.xpos) << "\t_\t" << (head ? std::to_string(*head) : "_") << '\t'
           << field(token.deprel) << "\t_\t" << misc << '\n';
     }
     out << '\n';

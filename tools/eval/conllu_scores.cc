@@ -154,12 +154,9 @@ void ScoreParsing(const std::vector<ConlluSentence>& gold, const std::vector<Con
 
 }  // namespace
 
-void ScoreConlluFile(const std::string& path, const SyntaxModels& models, bool verbose) {
+absl::Status ScoreConlluFile(const std::string& path, const SyntaxModels& models, bool verbose) {
   auto treebank = ReadConllu(path);
-  if (!treebank.ok()) {
-    std::cerr << "dossier-eval: " << treebank.status().message() << "\n";
-    std::exit(1);
-  }
+  if (!treebank.ok()) return treebank.status();
   size_t words = 0;
   for (const auto& sentence : *treebank) words += sentence.words.size();
   std::printf("%s: %zu sentences, %zu words; models %s\n", path.c_str(), treebank->size(), words,
@@ -170,6 +167,7 @@ void ScoreConlluFile(const std::string& path, const SyntaxModels& models, bool v
   ScoreTagging(*treebank, tagged, models, verbose);
   ScoreParsing(*treebank, tagged, models, verbose);
   std::printf("\n");
+  return absl::OkStatus();
 }
 
 }  // namespace dossier::eval

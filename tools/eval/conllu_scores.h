@@ -15,6 +15,7 @@ namespace dossier::eval {
 /// - parser on the gold words with the tagger's tags (and with the gold tags, for
 ///   comparison): UAS, LAS, and LAS on the relation without its subtype (as CoNLL 2018).
 /// With `verbose`, also accuracy per gold UPOS and attachment per gold relation.
-void ScoreConlluFile(const std::string& path, const engine::syntax::SyntaxModels& models, bool verbose);
+/// Fails (and prints nothing) when the file cannot be read or is not valid CoNLL-U.
+absl::Status ScoreConlluFile(const std::string& path, const engine::syntax::SyntaxModels& models, bool verbose);
 
 }  // namespace dossier::eval

@@ -319,7 +319,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (conllu->parsed()) {
-    for (const auto& treebank : treebanks) eval::ScoreConlluFile(treebank, **models, verbose);
+    for (const auto& treebank : treebanks) {
+      if (absl::Status scored = eval::ScoreConlluFile(treebank, **models, verbose); !scored.ok()) {
+        std::cerr << "error: " << scored.message() << '\n';
+        return 1;
+      }
+    }
     return 0;
   }
 

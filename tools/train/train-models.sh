@@ -16,14 +16,18 @@ clusters=(--clusters "$models/en_word_clusters.tsv")
 treebanks=(--train "$ewt-train.conllu" --train "$gum-train.conllu")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+tagger=(--epochs 10 --min-weight 0.5)
 
+# The models are written to $work and replace data/models/ only when all four are made,
+# so a failed step never leaves a mixed set.
 {
   echo "# dossier-train $(date -u +%Y-%m-%d), corpora: $CORPORA"
-  "${train[@]}" tagger "${treebanks[@]}" --dev "$ewt-dev.conllu" "${clusters[@]}" --epochs 10 \
-    --min-weight 0.5 --out "$models/en_tagger.model"
-  "${train[@]}" jackknife "${treebanks[@]}" "${clusters[@]}" --folds 4 --epochs 10 --out "$work/train-tagged.conllu"
-  "${train[@]}" parser --train "$work/train-tagged.conllu" --dev "$ewt-dev.conllu" --tagger "$models/en_tagger.model" \
-    "${clusters[@]}" --epochs 12 --min-weight 1.5 --out "$models/en_parser.model"
-  "${train[@]}" lemmatizer "${treebanks[@]}" --dev "$ewt-dev.conllu" --tagger "$models/en_tagger.model" \
-    "${clusters[@]}" --out "$models/en_lemmatizer.model"
-} 2>&1 | grep -v '^fold\|^tagger epoch [0-9]*: dev UPOS 0 ' | tee "$models/training.log"
+  "${train[@]}" tagger "${treebanks[@]}" --dev "$ewt-dev.conllu" "${clusters[@]}" "${tagger[@]}" \
+    --out "$work/en_tagger.model"
+  "${train[@]}" jackknife "${treebanks[@]}" "${clusters[@]}" "${tagger[@]}" --folds 4 --out "$work/train-tagged.conllu"
+  "${train[@]}" parser --train "$work/train-tagged.conllu" --dev "$ewt-dev.conllu" --tagger "$work/en_tagger.model" \
+    "${clusters[@]}" --epochs 12 --min-weight 1.5 --out "$work/en_parser.model"
+  "${train[@]}" lemmatizer "${treebanks[@]}" --dev "$ewt-dev.conllu" --tagger "$work/en_tagger.model" \
+    "${clusters[@]}" --out "$work/en_lemmatizer.model"
+} 2>&1 | grep -v '^fold ' | sed "s|$work/|$models/|" | tee "$work/training.log"
+mv "$work"/en_tagger.model "$work"/en_parser.model "$work"/en_lemmatizer.model "$work"/training.log "$models"/

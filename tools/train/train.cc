@@ -89,17 +89,29 @@ void TrainTagger(const Arguments& arguments) {
 }
 
 // Tags each fold of the training data with a tagger trained on the other folds, so the
-// parser learns from tags as wrong as they will be at run time.
+// parser learns from tags as wrong as they will be at run time. Folds are whole documents
+// (a document's words would otherwise teach the tagger its own fold), or sentences for
+// treebanks that mark too few documents.
 void Jackknife(const Arguments& arguments) {
   auto clusters = LoadClusters(arguments.clusters);
   std::vector<ConlluSentence> sentences = ReadTreebanks(arguments.train);
-  std::vector<std::vector<ConlluSentence>> folds(static_cast<size_t>(arguments.folds));
-  for (size_t s = 0; s < sentences.size(); ++s) folds[s % folds.size()].push_back(sentences[s]);
+  const auto fold_count = static_cast<size_t>(arguments.folds);
+  std::vector<size_t> fold_of(sentences.size());
+  size_t documents = 0;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (sentences[s].new_document || s == 0) ++documents;
+    fold_of[s] = documents - 1;
+  }
+  for (size_t s = 0; s < sentences.size(); ++s)
+    fold_of[s] = (documents >= 2 * fold_count ? fold_of[s] : s) % fold_count;
+  std::cerr << "jackknife: " << documents << " documents in " << fold_count << " folds\n";
+  std::vector<std::vector<ConlluSentence>> folds(fold_count);
+  for (size_t s = 0; s < sentences.size(); ++s) folds[fold_of[s]].push_back(sentences[s]);
   std::vector<ConlluSentence> tagged;
   for (size_t f = 0; f < folds.size(); ++f) {
     std::vector<ConlluSentence> rest;
     for (size_t s = 0; s < sentences.size(); ++s) {
-      if (s % folds.size() != f) rest.push_back(sentences[s]);
+      if (fold_of[s] != f) rest.push_back(sentences[s]);
     }
     std::cerr << "fold " << f + 1 << " of " << folds.size() << "\n";
     Tagger tagger = Tagger::Train(rest, {}, arguments.training, clusters, std::cerr);
