@@ -77,10 +77,15 @@ show entity neighbors "$KONE" --depth 2 --max 12
 show entity timeline "$KONE" --bucket week
 show --json entities search --query Mali --type country
 
+step "How the engine read the first sentence of an example (tagger and parser, CoNLL-U)"
+show analyze "$ROOT/examples/02-cdf-attack-border-post.txt" --published 2025-03-12 --conllu |
+  awk 'BEGIN { RS = ""; ORS = "\n\n" } NR == 1'
+
 cat <<MSG
 
 == Both services are running.
    More:     build/tools/dossierctl/dossierctl --help   (article get ID --facts, articles search, mentions list, events watch, ...)
+             build/tools/dossierctl/dossierctl analyze FILE   (the whole analysis: tokens, tags, tree, mentions, events)
    grpcurl:  grpcurl -plaintext 127.0.0.1:$QUERY_PORT list
              grpcurl -plaintext -d '{"query": "niger"}' 127.0.0.1:$QUERY_PORT dossier.v1.QueryService/SearchEntities
              grpcurl -plaintext -d '{"service": "dossier.v1.QueryService"}' 127.0.0.1:$QUERY_PORT grpc.health.v1.Health/Check
