@@ -13,6 +13,7 @@
 
 #include "engine/extractor.h"
 #include "engine/normalize/normalizer.h"
+#include "engine/stages/entities.h"
 #include "engine/stages/parser.h"
 #include "engine/stages/tagger.h"
 #include "engine/stages/tokenizer.h"
@@ -114,21 +115,25 @@ BENCHMARK(BM_Corpus)
     ->Args({1, 2000})
     ->Unit(benchmark::kMillisecond);
 
-// The tagger and parser stages alone, on documents tokenized beforehand; items are tokens.
-// range(0): 0 = the examples (text and HTML), 1 = 200 generated articles.
-void BM_TagAndParse(benchmark::State& state) {
-  std::vector<RawDocument> raw = state.range(0) == 0 ? LoadExamples(".txt") : bench::GenerateCorpus(200, false);
-  if (state.range(0) == 0) {
+// The examples (text and HTML) or 200 generated articles, normalized and tokenized.
+std::vector<Doc> TokenizedDocs(bool generated, std::vector<NormalizedArticle>& articles) {
+  std::vector<RawDocument> raw = generated ? bench::GenerateCorpus(200, false) : LoadExamples(".txt");
+  if (!generated) {
     std::vector<RawDocument> html = LoadExamples(".html");
     raw.insert(raw.end(), html.begin(), html.end());
   }
   Normalizer normalizer(SharedLexicon());
-  std::vector<NormalizedArticle> articles;
   for (const auto& document : raw) articles.push_back(*normalizer.Normalize(document));
   std::vector<Doc> docs;
-  for (const auto& article : articles) {
-    TokenizerStage().Process(docs.emplace_back(article));
-  }
+  for (const auto& article : articles) TokenizerStage().Process(docs.emplace_back(article));
+  return docs;
+}
+
+// The tagger and parser stages alone, on documents tokenized beforehand; items are tokens.
+// range(0): 0 = the examples (text and HTML), 1 = 200 generated articles.
+void BM_TagAndParse(benchmark::State& state) {
+  std::vector<NormalizedArticle> articles;
+  std::vector<Doc> docs = TokenizedDocs(state.range(0) == 1, articles);
   TaggerStage tagger(SharedModels());
   ParserStage parser(SharedModels());
   int64_t tokens = 0;
@@ -143,6 +148,25 @@ void BM_TagAndParse(benchmark::State& state) {
   state.SetLabel(state.range(0) == 0 ? "examples" : "generated");
 }
 BENCHMARK(BM_TagAndParse)->ArgName("generated")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The entities stage alone (gazetteer hints and the recogniser), on tagged documents; items
+// are tokens. range(0) as for BM_TagAndParse.
+void BM_RecognizeEntities(benchmark::State& state) {
+  std::vector<NormalizedArticle> articles;
+  std::vector<Doc> docs = TokenizedDocs(state.range(0) == 1, articles);
+  for (Doc& doc : docs) TaggerStage(SharedModels()).Process(doc);
+  EntitiesStage entities(SharedLexicon(), SharedModels());
+  int64_t tokens = 0;
+  for (auto _ : state) {
+    for (Doc& doc : docs) {
+      entities.Process(doc);
+      tokens += static_cast<int64_t>(doc.tokens.size());
+    }
+  }
+  state.SetItemsProcessed(tokens);
+  state.SetLabel(state.range(0) == 0 ? "examples" : "generated");
+}
+BENCHMARK(BM_RecognizeEntities)->ArgName("generated")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace dossier::engine

@@ -25,6 +25,7 @@ struct Sentence {
   size_t end = 0;
   size_t first_token = 0;
   size_t end_token = 0;
+  bool label = false;  // a heading, caption, credit or byline, not a statement: no fact is read from it
 };
 
 /// A time expression: tokens [first_token, end_token) and the interval they name.

@@ -2,6 +2,7 @@
 
 #include "engine/resolve/resolve.h"
 #include "engine/stages/coreference.h"
+#include "engine/stages/entities.h"
 #include "engine/stages/event_arguments.h"
 #include "engine/stages/event_triggers.h"
 #include "engine/stages/mentions.h"
@@ -20,6 +21,7 @@ Pipeline EnginePipeline(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<
   pipeline.Add(std::make_shared<TokenizerStage>())
       .Add(std::make_shared<TaggerStage>(models))
       .Add(std::make_shared<ParserStage>(models))
+      .Add(std::make_shared<EntitiesStage>(lexicon, models))
       .Add(std::make_shared<TimeExpressionsStage>())
       .Add(std::make_shared<MentionsStage>(lexicon))
       .Add(std::make_shared<CoreferenceStage>())

@@ -93,6 +93,21 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     if (entry.contains("official_name")) add_name(entry["official_name"].get<std::string>(), index);
     lexicon->countries_.push_back(std::move(country));
   }
+  for (const auto& row : Rows("country_names.tsv")) {
+    auto it = lexicon->country_by_code_.find(row.at(0));
+    if (it == lexicon->country_by_code_.end()) {
+      return absl::FailedPreconditionError(strings::Cat("country_names.tsv: unknown code ", row[0]));
+    }
+    lexicon->countries_[it->second].name = row.at(1);
+    add_name(row[1], it->second);
+  }
+  for (const auto& row : Rows("seats_of_government.tsv")) {
+    auto it = lexicon->country_by_code_.find(row.at(1));
+    if (it == lexicon->country_by_code_.end()) {
+      return absl::FailedPreconditionError(strings::Cat("seats_of_government.tsv: unknown code ", row[1]));
+    }
+    lexicon->seats_of_government_.emplace(FoldForMatching(row[0]), it->second);
+  }
   for (const auto& row : Rows("country_aliases.tsv")) {
     auto it = lexicon->country_by_code_.find(row.at(1));
     if (it == lexicon->country_by_code_.end()) {
@@ -173,7 +188,8 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     lexicon->place_keywords_.emplace(row[0], type);
   }
   for (auto [file, map] : {std::pair{"organization_keywords.tsv", &lexicon->organization_keywords_},
-                           std::pair{"organization_nouns.tsv", &lexicon->organization_nouns_}}) {
+                           std::pair{"organization_nouns.tsv", &lexicon->organization_nouns_},
+                           std::pair{"state_bodies.tsv", &lexicon->state_bodies_}}) {
     for (const auto& row : Rows(file)) {
       v1::OrganizationKind kind;
       if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(1)), &kind)) {
@@ -266,6 +282,16 @@ v1::EntityType Lexicon::PlaceKeyword(std::string_view word) const {
 v1::OrganizationKind Lexicon::OrganizationNoun(std::string_view folded_phrase) const {
   auto it = organization_nouns_.find(folded_phrase);
   return it == organization_nouns_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
+v1::OrganizationKind Lexicon::StateBody(std::string_view folded_phrase) const {
+  auto it = state_bodies_.find(folded_phrase);
+  return it == state_bodies_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
+const Country* Lexicon::SeatOfGovernment(std::string_view folded_phrase) const {
+  auto it = seats_of_government_.find(folded_phrase);
+  return it == seats_of_government_.end() ? nullptr : &countries_[it->second];
 }
 
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {

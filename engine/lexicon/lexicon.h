@@ -22,7 +22,7 @@ namespace dossier::engine {
 struct Country {
   std::string alpha2;
   std::string alpha3;
-  std::string name;  // common name where ISO gives one ("Bolivia"), else the short name
+  std::string name;  // the name people use: ours ("Russia"), else ISO's common name ("Bolivia"), else its short name
 };
 
 /// A city or town from the GeoNames-derived gazetteer (population >= 15,000).
@@ -83,6 +83,11 @@ class Lexicon {
   /// The organisation kind a common noun before a name implies ("charity", "armed group"),
   /// or UNSPECIFIED.
   v1::OrganizationKind OrganizationNoun(std::string_view folded_phrase) const;
+  /// The kind of state body a lower-case noun after a country names ("army", "armed forces"),
+  /// or UNSPECIFIED.
+  v1::OrganizationKind StateBody(std::string_view folded_phrase) const;
+  /// The country whose government a place's name stands for ("kremlin"), or nullptr.
+  const Country* SeatOfGovernment(std::string_view folded_phrase) const;
   /// The organisation kind a keyword implies ("Ltd." as "Ltd"), or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
   /// The event the token at `index` signals: a phrase starting there ("staged a coup", "staged
@@ -114,6 +119,8 @@ class Lexicon {
   StringMap<v1::EntityType> place_keywords_;
   StringMap<v1::OrganizationKind> organization_keywords_;
   StringMap<v1::OrganizationKind> organization_nouns_;
+  StringMap<v1::OrganizationKind> state_bodies_;
+  StringMap<size_t> seats_of_government_;          // folded name -> country
   StringMap<std::vector<EventTrigger>> triggers_;  // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;

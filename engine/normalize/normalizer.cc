@@ -68,7 +68,7 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
       article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_MOSTLY_LINKS);
     }
   } else {
-    PlainTextPage page = ParsePlainText(raw.content, *lexicon_, raw.title.empty());
+    PlainTextPage page = ParsePlainText(raw.content, *lexicon_, CollapseWhitespace(raw.title));
     paragraphs = std::move(page.paragraphs);
     article.stripped_blocks = std::move(page.stripped_blocks);
     page_title = std::move(page.title);

@@ -92,7 +92,7 @@ std::optional<std::string_view> BylineAuthors(std::string_view line) {
   return std::nullopt;
 }
 
-PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool want_title) {
+PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, std::string_view known_title) {
   PlainTextPage page;
   std::string paragraph;
   auto finish_paragraph = [&] {
@@ -156,8 +156,8 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool
       strip(rewriter ? v1::STRIPPED_BLOCK_REASON_REWRITER_NOTE : v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, line);
       continue;
     }
-    if (want_title && page.title.empty() && page.paragraphs.empty() && paragraph.empty() &&
-        line.size() <= kMaxHeadlineBytes && line.back() != '.') {
+    if (page.title.empty() && page.paragraphs.empty() && paragraph.empty() && line.size() <= kMaxHeadlineBytes &&
+        line.back() != '.' && (known_title.empty() || line == known_title)) {
       page.title = line;
       continue;
     }

@@ -30,7 +30,8 @@ std::optional<std::string_view> BylineAuthors(std::string_view line);
 /// that continues a sentence in lower case is joined to it), drops furniture lines such as
 /// "Share" or "(Word count: 412)", link lists under "You may also like", everything after a
 /// comments header ("3 Comments"), and reads a leading headline and "By" line.
-/// `want_title` says whether the first line should be taken as the headline.
-PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, bool want_title);
+/// A first short line is the headline when `known_title` is empty or that line is
+/// `known_title` (a reprocessed article sends back the title read from it before).
+PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, std::string_view known_title);
 
 }  // namespace dossier::engine

@@ -18,6 +18,7 @@ bool AfterDeterminer(std::span<const Token> tokens, size_t t) {
 
 void EventTriggersStage::Process(Doc& doc) const {
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (doc.sentences[s].label) continue;
     std::span<const Token> tokens = doc.SentenceTokens(s);
     bool disaster_seen = false;
     for (size_t t = 0; t < tokens.size(); ++t) {

@@ -1,6 +1,7 @@
 // The mention reader's names without a gazetteer entry: people typed by titles, names typed
 // by the words around them, acronym definitions, and repeated surnames and acronyms.
 #include <algorithm>
+#include <cctype>
 
 #include "engine/lexicon/word_sets.h"
 #include "engine/normalize/text.h"
@@ -26,63 +27,78 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
     AddPerson(LowerCaseTitleStart(title_end), title_end, start, end);
     return end;
   }
-  // Unknown names after "in", "at", "near" are places; after "to" or "from" as often people.
-  bool after_preposition = start > 0 && IsPlacePreposition(tokens_[start - 1].folded);
+  // A single word may repeat a name read before ("Kone", "CDF").
   if (WordEnd(start) == end) {
-    // A single word repeats a name read before ("Kone", "CDF"), else the context types it.
     std::string word = Text(start, end);
     if (auto surname = surnames_.find(FoldForMatching(word)); surname != surnames_.end()) {
       AddRepeat(surname->second, start, end);
-    } else if (auto acronym = acronyms_.find(word); acronym != acronyms_.end()) {
-      AddRepeat(acronym->second, start, end);
-    } else if (auto context = TypeFromContext(start, end); context.type != v1::ENTITY_TYPE_UNSPECIFIED) {
-      AddNamed(context.type, context.kind, start, end, kPlaceAfterPrepositionConfidence);
-    } else if (after_preposition) {
-      AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
+      return end;
     }
-    return end;
+    if (auto acronym = acronyms_.find(word); acronym != acronyms_.end()) {
+      AddRepeat(acronym->second, start, end);
+      return end;
+    }
   }
-  if (auto context = TypeFromContext(start, end); context.type != v1::ENTITY_TYPE_UNSPECIFIED) {
-    AddNamed(context.type, context.kind, start, end, kPlaceAfterPrepositionConfidence);
-  } else if (after_preposition) {
-    AddNamed(v1::ENTITY_TYPE_CITY, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kPlaceAfterPrepositionConfidence);
-  } else if (WordCount(start, end) <= 3 && (start > 0 || VerbOrTitleFollows(end)) && !HasOfPhrase(start, end)) {
-    // A sentence-initial run is too often a headline fragment unless a verb or a title
-    // follows it ("Sherif El-Din criticised", "Hassan al-Jubouri, a lawmaker"); inside a
-    // sentence two or three capitalised words are most often a person.
-    size_t person =
-        AddNamed(v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED, start, end, kUntitledNameConfidence);
-    RememberSurname(person, end);
-    ReadTitleAfterName(person, end);
+  // Which words of the run are names is the recogniser's call: a heading ("Preparedness
+  // Tips") or a label holds none. The words around a name, where they say what it is ("X, a
+  // town near", "the charity X", "X (XYZ)"), type it before the recogniser does, and make
+  // it a name even where the recogniser saw none.
+  std::vector<RecognizedName> names = RecognizedNames(start, end);
+  if (names.empty()) names.push_back({start, end, "", v1::ENTITY_TYPE_UNSPECIFIED});
+  for (const RecognizedName& name : names) {
+    ContextType context = TypeFromContext(name.start, name.end);
+    v1::EntityType type = context.type != v1::ENTITY_TYPE_UNSPECIFIED ? context.type : name.type;
+    if (type == v1::ENTITY_TYPE_UNSPECIFIED) continue;
+    size_t mention = AddNamed(type, context.kind, name.start, name.end, kRecognizedNameConfidence);
+    if (type == v1::ENTITY_TYPE_PERSON) {
+      RememberSurname(mention, name.end);
+      ReadTitleAfterName(mention, name.end);
+    }
   }
   return ReadAcronymDefinition(end);
 }
 
-// "Residents of Tamale", "Friends for Peace": an "of" or "for" phrase is no part of a person's name.
-bool MentionReader::HasOfPhrase(size_t start, size_t end) const {
+// The names the recogniser found (Token::ner) in tokens [start, end), cut to them. A place
+// it names is a city unless its last word, a gazetteer or the context says otherwise.
+std::vector<MentionReader::RecognizedName> MentionReader::RecognizedNames(size_t start, size_t end) const {
+  std::vector<RecognizedName> names;
   for (size_t t = start; t < end; ++t) {
-    if (tokens_[t].folded == "of" || tokens_[t].folded == "for") return true;
-  }
-  return false;
-}
-
-// True when an event verb follows token `end`, or ", a/the <title>" does.
-bool MentionReader::VerbOrTitleFollows(size_t end) const {
-  if (end >= tokens_.size()) return false;
-  if (!tokens_[end].capitalized && lexicon_.FindTrigger(tokens_, end)) return true;
-  if (end + 3 < tokens_.size() && tokens_[end].text == ",") {
-    const std::string& article = tokens_[end + 1].folded;
-    if (article != "a" && article != "an" && article != "the") return false;
-    for (size_t t = end + 2; t < std::min(end + 5, tokens_.size()); ++t) {
-      if (lexicon_.IsRoleTitle(tokens_[t].folded)) return true;
+    const std::string& label = tokens_[t].ner;
+    if (label.size() < 3) continue;
+    std::string_view type = std::string_view(label).substr(2);
+    bool continues = label[0] == 'I' && !names.empty() && names.back().end == t && names.back().label == type;
+    if (continues) {
+      names.back().end = t + 1;
+      continue;
     }
+    v1::EntityType entity_type = type == "PER"   ? v1::ENTITY_TYPE_PERSON
+                                 : type == "ORG" ? v1::ENTITY_TYPE_ORGANIZATION
+                                                 : v1::ENTITY_TYPE_CITY;
+    names.push_back({t, t + 1, std::string(type), entity_type});
   }
-  return false;
+  // A name starts and ends with a capitalised word ("of Industry" is none); a place's last
+  // word may type it ("Blue Nile River", "Jomo Kenyatta Airport").
+  std::vector<RecognizedName> trimmed;
+  for (RecognizedName name : names) {
+    while (name.start < name.end && !tokens_[name.start].capitalized) ++name.start;
+    while (name.end > name.start && !tokens_[name.end - 1].capitalized && !IsJoiningHyphen(tokens_, name.end - 1) &&
+           !std::isdigit(static_cast<unsigned char>(tokens_[name.end - 1].text.front()))) {
+      --name.end;
+    }
+    if (name.start == name.end) continue;
+    if (auto place = lexicon_.PlaceKeyword(tokens_[name.end - 1].text);
+        name.type == v1::ENTITY_TYPE_CITY && place != v1::ENTITY_TYPE_UNSPECIFIED) {
+      name.type = place;
+    }
+    trimmed.push_back(std::move(name));
+  }
+  return trimmed;
 }
 
 // "Together for Madagascar (TAM)": a name with an acronym is an organisation; so is one
 // after a noun such as "charity" or "armed group";
-// "Djibo, a town in ...", "the village of Chai", "Toamasina and Mahajanga": places.
+// "Djibo, a town in ...", "the village of Chai", "Macomia district", "Toamasina and
+// Mahajanga": places; "Otieno Odhiambo, the district administrator": a person.
 MentionReader::ContextType MentionReader::TypeFromContext(size_t start, size_t end) const {
   static const WordMap<v1::EntityType> kPlaceNouns = {
       {"town", v1::ENTITY_TYPE_CITY},           {"towns", v1::ENTITY_TYPE_CITY},
@@ -108,6 +124,19 @@ MentionReader::ContextType MentionReader::TypeFromContext(size_t start, size_t e
     for (size_t t = end + 2; t < std::min(end + 4, tokens_.size()); ++t) {
       if (auto noun = kPlaceNouns.find(tokens_[t].folded); noun != kPlaceNouns.end()) return {noun->second};
     }
+  }
+  // "Otieno Odhiambo, the district administrator": a title in apposition makes a person.
+  if (end + 2 < tokens_.size() && tokens_[end].text == ",") {
+    const std::string& article = tokens_[end + 1].folded;
+    if (article == "a" || article == "an" || article == "the") {
+      for (size_t t = end + 2; t < std::min(end + 5, tokens_.size()); ++t) {
+        if (lexicon_.IsRoleTitle(tokens_[t].folded)) return {v1::ENTITY_TYPE_PERSON};
+      }
+    }
+  }
+  // "Macomia district", "Jumla district": the noun right after the name.
+  if (end < tokens_.size() && !tokens_[end].capitalized) {
+    if (auto noun = kPlaceNouns.find(tokens_[end].folded); noun != kPlaceNouns.end()) return {noun->second};
   }
   // "the village of Chai", "the port cities of Toamasina"
   if (start >= 2 && tokens_[start - 1].folded == "of") {

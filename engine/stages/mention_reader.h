@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "engine/doc.h"
 #include "engine/lexicon/lexicon.h"
@@ -32,8 +33,16 @@ class MentionReader {
     v1::OrganizationKind kind = v1::ORGANIZATION_KIND_UNSPECIFIED;
   };
 
+  // A name the recogniser found: tokens [start, end), its label's type ("PER") and ours.
+  struct RecognizedName {
+    size_t start = 0, end = 0;
+    std::string label;
+    v1::EntityType type = v1::ENTITY_TYPE_UNSPECIFIED;
+  };
+
   // mentions.cc: the walk over capitalised runs.
   size_t ReadAt(size_t i);
+  size_t ReadStateBody(size_t i);
   size_t RunEnd(size_t i) const;
   size_t OrganizationAfterPossessive(size_t start, size_t possessive) const;
   v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const;
@@ -51,8 +60,7 @@ class MentionReader {
 
   // mention_names.cc: people, organisations and places named without a gazetteer.
   size_t ReadNameRun(size_t start, size_t end);
-  bool HasOfPhrase(size_t start, size_t end) const;
-  bool VerbOrTitleFollows(size_t end) const;
+  std::vector<RecognizedName> RecognizedNames(size_t start, size_t end) const;
   ContextType TypeFromContext(size_t start, size_t end) const;
   size_t LowerCaseTitleStart(size_t title_end) const;
   void AddPerson(size_t title_start, size_t title_end, size_t name_start, size_t name_end);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dossier/common/strings.h"
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
 #include "engine/written_words.h"
@@ -10,7 +11,9 @@ namespace dossier::engine {
 
 void MentionsStage::Process(Doc& doc) const {
   MentionReader reader(*lexicon_, doc);
-  for (size_t s = 0; s < doc.sentences.size(); ++s) reader.ReadSentence(s);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (!doc.sentences[s].label) reader.ReadSentence(s);
+  }
 }
 
 void MentionReader::ReadSentence(size_t sentence) {
@@ -25,6 +28,9 @@ void MentionReader::ReadSentence(size_t sentence) {
 // Recognises whatever starts at token i and returns the next token to look at.
 size_t MentionReader::ReadAt(size_t i) {
   const Token& token = tokens_[i];
+  if (!token.capitalized && LastMentionEndsAt(i) && LastMention().type == v1::ENTITY_TYPE_COUNTRY) {
+    if (size_t end = ReadStateBody(i); end > i) return end;
+  }
   if (!token.is_word || !(token.capitalized || IsJoinedNameParticle(tokens_, i))) return i + 1;
   if (IsAttributiveCompound(tokens_, i)) {
     ReadAttributivePlace(i);
@@ -36,6 +42,12 @@ size_t MentionReader::ReadAt(size_t i) {
   if (start == end) return end;
   if (start > i) return start;  // re-read from the first real name word
 
+  if (const Country* country = lexicon_.SeatOfGovernment(Folded(start, end))) {  // "the Kremlin said"
+    size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY, start, end,
+                           kKeywordOrganizationConfidence);
+    doc_.mentions[body].country_in_name = country->alpha2;
+    return end;
+  }
   if (auto organization = OrganizationKindOf(start, end); organization != v1::ORGANIZATION_KIND_UNSPECIFIED) {
     size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
     if (organization == v1::ORGANIZATION_KIND_GOVERNMENT_BODY) NoteCountryInName(body, start, end);
@@ -63,6 +75,27 @@ size_t MentionReader::ReadAt(size_t i) {
     return end;
   }
   return ReadNameRun(start, end);
+}
+
+// "Myanmar's military", "the Nigerian army", "Malian armed forces": the country just read
+// (by name, possessive or demonym) and a state body's noun at token i are one organisation
+// of that country, named "<country>'s <noun>" whichever way the text puts it. Returns the
+// end of the noun, or i when there is none.
+size_t MentionReader::ReadStateBody(size_t i) {
+  for (size_t end = std::min(i + 2, tokens_.size()); end > i; --end) {
+    v1::OrganizationKind kind = lexicon_.StateBody(Folded(i, end));
+    if (kind == v1::ORGANIZATION_KIND_UNSPECIFIED) continue;
+    Mention country = LastMention();
+    auto code = std::find_if(country.gazetteer_ids.begin(), country.gazetteer_ids.end(),
+                             [](const auto& id) { return id.first == "iso3166-1-alpha2"; });
+    if (code == country.gazetteer_ids.end()) return i;
+    doc_.mentions.pop_back();
+    size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, kind, country.first_token - first_token_, end,
+                           kDemonymConfidence, strings::Cat(country.name, "'s ", Folded(i, end)));
+    doc_.mentions[body].country_in_name = code->second;
+    return end;
+  }
+  return i;
 }
 
 // The end of the run of capitalised words (with inner "of", "de", ...) starting at i. A

@@ -11,8 +11,6 @@ bool IsPreposition(std::string_view folded) {
   return folded == "in" || folded == "at" || folded == "near" || folded == "from" || folded == "to";
 }
 
-bool IsPlacePreposition(std::string_view folded) { return folded == "in" || folded == "at" || folded == "near"; }
-
 bool IsModifierPreposition(std::string_view folded) {
   static const WordSet kModifiers = {"about", "across", "along", "between", "by",      "for",
                                      "into",  "of",     "on",    "over",    "through", "under"};

@@ -9,8 +9,6 @@ namespace dossier::engine {
 
 /// "in", "at", "near", "from", "to": a name after one is a place or a destination.
 bool IsPreposition(std::string_view folded);
-/// "in", "at", "near": an unknown name after one is a place.
-bool IsPlacePreposition(std::string_view folded);
 /// Prepositions that make a name a modifier rather than a participant ("envoy for the Sahel").
 bool IsModifierPreposition(std::string_view folded);
 /// Lower-case words inside a name ("Bank of Ghana", "Luiz da Silva", "Osama bin Laden").

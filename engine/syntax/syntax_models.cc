@@ -25,11 +25,9 @@ absl::StatusOr<Model> LoadFromBytes(std::string_view bytes, std::string_view nam
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<const SyntaxModels>> SyntaxModels::FromBytes(std::string_view clusters,
-                                                                            std::string_view tagger,
-                                                                            std::string_view lemmatizer,
-                                                                            std::string_view parser,
-                                                                            std::string version) {
+absl::StatusOr<std::shared_ptr<const SyntaxModels>> SyntaxModels::FromBytes(
+    std::string_view clusters, std::string_view tagger, std::string_view lemmatizer, std::string_view parser,
+    std::string_view entities, std::string version) {
   auto models = std::make_shared<SyntaxModels>();
   auto word_clusters = WordClusters::Parse(clusters);
   if (!word_clusters.ok()) return word_clusters.status();
@@ -40,7 +38,10 @@ absl::StatusOr<std::shared_ptr<const SyntaxModels>> SyntaxModels::FromBytes(std:
   if (!loaded_lemmatizer.ok()) return loaded_lemmatizer.status();
   auto loaded_parser = LoadFromBytes<Parser>(parser, "parser", models->clusters);
   if (!loaded_parser.ok()) return loaded_parser.status();
+  auto loaded_entities = LoadFromBytes<EntityRecognizer>(entities, "entity recogniser", models->clusters);
+  if (!loaded_entities.ok()) return loaded_entities.status();
   models->tagger = *std::move(loaded_tagger);
+  models->entities = *std::move(loaded_entities);
   models->lemmatizer = *std::move(loaded_lemmatizer);
   models->parser = *std::move(loaded_parser);
   models->version = std::move(version);
@@ -55,7 +56,8 @@ absl::StatusOr<std::shared_ptr<const SyntaxModels>> SyntaxModels::ReadEmbedded()
     return {};
   };
   return FromBytes(file("en_word_clusters.tsv"), file("en_tagger.model"), file("en_lemmatizer.model"),
-                   file("en_parser.model"), strings::Cat("ud-en.", engine_models::Digest().substr(0, 8)));
+                   file("en_parser.model"), file("en_entities.model"),
+                   strings::Cat("ud-en.", engine_models::Digest().substr(0, 8)));
 }
 
 absl::StatusOr<std::shared_ptr<const SyntaxModels>> SyntaxModels::Embedded() {

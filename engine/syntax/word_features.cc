@@ -86,12 +86,15 @@ WordAttributes DescribeWord(std::string_view written, const WordClusters* cluste
   std::string shape;
   char last = 0;
   int run = 0;
+  int letters = 0, capitals = 0;
   for (int32_t i = 0, j = 0; i < static_cast<int32_t>(form.size());) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), i, static_cast<int32_t>(form.size()), c);
     if (c < 0) continue;
     char kind = u_isupper(c) || u_istitle(c) ? 'X' : u_isalpha(c) ? 'x' : u_isdigit(c) ? 'd' : c < 0x80 ? char(c) : '*';
     if (j == 0 && kind == 'X') word.capitalized = true;
+    letters += kind == 'X' || kind == 'x';
+    capitals += kind == 'X';
     word.has_digit |= kind == 'd';
     word.has_hyphen |= c == '-';
     run = kind == last ? run + 1 : 1;
@@ -100,6 +103,7 @@ WordAttributes DescribeWord(std::string_view written, const WordClusters* cluste
     ++j;
   }
   word.shape = MixKey(kShapeSeed, HashText(shape));
+  word.all_capitals = letters >= 2 && capitals == letters;
   // Affixes count characters, not bytes; a short word's affix is the whole word.
   const auto* bytes = reinterpret_cast<const uint8_t*>(lower.data());
   const auto size = static_cast<int32_t>(lower.size());

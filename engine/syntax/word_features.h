@@ -33,6 +33,7 @@ struct WordAttributes {
   uint64_t suffix[4] = {};  // last 1, 2, 3, 4 characters of `lower`
   uint64_t cluster = 0;     // WordClusters class + 1 (0: none)
   bool capitalized = false;
+  bool all_capitals = false;  // two letters or more, all upper case ("UN", "NATO")
   bool has_digit = false;
   bool has_hyphen = false;
 };

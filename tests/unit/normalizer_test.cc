@@ -96,6 +96,25 @@ TEST_F(NormalizerTest, HtmlMetadataComesFromMetaTagsAndJsonLd) {
   EXPECT_EQ(article->content_hash.size(), 64u);
 }
 
+// Reprocessing sends back the title read from the text the first time: the first line is
+// still the title, so the clean text (and every offset into it) stays the same.
+TEST_F(NormalizerTest, ScrapedTextKeepsItsHeadlineOutOfTheBodyWhenTheTitleIsGiven) {
+  RawDocument raw;
+  raw.url = "https://observer.example/border";
+  raw.content = "Border post reopens in Kantchari\nThe post reopened on Tuesday after four days.\n";
+  auto first = Normalizer(lexicon_).Normalize(raw);
+  ASSERT_TRUE(first.ok()) << first.status();
+  raw.title = first->title;
+  auto again = Normalizer(lexicon_).Normalize(raw);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->clean_text, first->clean_text);
+  EXPECT_EQ(again->title, "Border post reopens in Kantchari");
+  raw.title = "Another title";  // a title that is not the first line leaves the line in the body
+  auto other = Normalizer(lexicon_).Normalize(raw);
+  ASSERT_TRUE(other.ok()) << other.status();
+  EXPECT_THAT(other->clean_text, ::testing::StartsWith("Border post reopens"));
+}
+
 TEST_F(NormalizerTest, ScrapedTextDropsFurnitureLinesButKeepsShortParagraphsAndLists) {
   auto article = Normalize(
       "Border post reopens in Kantchari\n"

@@ -5,9 +5,11 @@
 
 #include "engine/extractor.h"
 #include "engine/stages/coreference.h"
+#include "engine/stages/entities.h"
 #include "engine/stages/mentions.h"
 #include "engine/stages/modality.h"
 #include "engine/stages/relations.h"
+#include "engine/stages/tagger.h"
 #include "engine/stages/time_expressions.h"
 #include "engine/stages/tokenizer.h"
 
@@ -32,7 +34,10 @@ class PipelineTest : public ::testing::Test {
 
   // Runs the stages up to and including coreference: what the relation and event stages read.
   static void RunUpToCoreference(Doc& doc) {
+    auto models = *syntax::SyntaxModels::Embedded();
     TokenizerStage().Process(doc);
+    TaggerStage(models).Process(doc);
+    EntitiesStage(lexicon_, models).Process(doc);
     TimeExpressionsStage().Process(doc);
     MentionsStage(lexicon_).Process(doc);
     CoreferenceStage().Process(doc);
@@ -64,8 +69,8 @@ std::shared_ptr<const Lexicon> PipelineTest::lexicon_;
 
 TEST_F(PipelineTest, ListsItsStagesInOrder) {
   EXPECT_THAT(Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).pipeline().Names(),
-              ElementsAre("tokenizer", "tagger", "parser", "time_expressions", "mentions", "coreference", "roles",
-                          "relations", "event_triggers", "event_arguments", "modality"));
+              ElementsAre("tokenizer", "tagger", "parser", "entities", "time_expressions", "mentions", "coreference",
+                          "roles", "relations", "event_triggers", "event_arguments", "modality"));
 }
 
 // The trained tagger and parser on a sentence of our own: what a reader of the tree needs

@@ -21,6 +21,7 @@
 #include "engine/extractor.h"
 #include "engine/normalize/normalizer.h"
 #include "engine/normalize/text.h"
+#include "entity_scores.h"
 
 namespace dossier::eval {
 namespace {
@@ -311,6 +312,14 @@ int main(int argc, char** argv) {
   auto* conllu = app.add_subcommand("conllu", "score tokenizer, tagger, lemmatizer and parser on CoNLL-U files");
   conllu->add_option("files", treebanks, "CoNLL-U files (for example UD English EWT test)")->required();
   conllu->add_flag("--verbose", verbose, "also scores by tag and by relation");
+  std::vector<std::string> entity_corpora;
+  std::string entity_model;
+  size_t show_errors = 0;
+  auto* entities = app.add_subcommand("entities", "score the entity recogniser on NER corpora");
+  entities->add_option("corpora", entity_corpora, "corpus specs: uner:PATH, crossner:PATH, wikigold:PATH:PART, ...")
+      ->required();
+  entities->add_option("--model", entity_model, "an entity model file instead of the compiled-in one");
+  entities->add_option("--show-errors", show_errors, "print this many errors per corpus");
   CLI11_PARSE(app, argc, argv);
 
   auto models = engine::syntax::SyntaxModels::Embedded();
@@ -332,6 +341,22 @@ int main(int argc, char** argv) {
   if (!lexicon.ok()) {
     std::cerr << "error: " << lexicon.status().message() << '\n';
     return 1;
+  }
+  if (entities->parsed()) {
+    std::ifstream model_file(entity_model, std::ios::binary);
+    auto recognizer = engine::syntax::EntityRecognizer::Load(model_file, (*models)->clusters);
+    if (!recognizer.ok()) {
+      std::cerr << "error: " << entity_model << ": " << recognizer.status().message() << '\n';
+      return 1;
+    }
+    for (const auto& corpus : entity_corpora) {
+      absl::Status scored = eval::ScoreEntityCorpus(corpus, *recognizer, **models, **lexicon, show_errors);
+      if (!scored.ok()) {
+        std::cerr << "error: " << scored.message() << '\n';
+        return 1;
+      }
+    }
+    return 0;
   }
   engine::Normalizer normalizer(*lexicon);
   engine::Extractor extractor(*lexicon, *models);

@@ -5,13 +5,19 @@
 //   dossier-train jackknife  --train A.conllu ... --clusters C.tsv --folds 4 --out TAGGED.conllu
 //   dossier-train parser     --train TAGGED.conllu --dev D.conllu --tagger M --clusters C.tsv --out M
 //   dossier-train lemmatizer --train A.conllu ... --dev D.conllu --tagger M --out M
+//   dossier-train entity-data --train uner:A.iob2 [--train gum:B.conllu ...] --tagger M --clusters C.tsv
+//                             --out DATA.tsv   (corpus specs: engine/syntax/entity_corpora.h)
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "engine/lexicon/lexicon.h"
+#include "engine/stages/entity_hints.h"
 #include "engine/syntax/conllu.h"
+#include "engine/syntax/entity_corpora.h"
+#include "engine/syntax/entity_recognizer.h"
 #include "engine/syntax/lemmatizer.h"
 #include "engine/syntax/parser.h"
 #include "engine/syntax/tagger.h"
@@ -72,7 +78,8 @@ struct Arguments {
 };
 
 void AddCommon(CLI::App& command, Arguments& arguments) {
-  command.add_option("--train", arguments.train, "training treebank(s), CoNLL-U")->required();
+  command.add_option("--train", arguments.train, "training treebank(s), CoNLL-U (entity-data: corpus specs)")
+      ->required();
   command.add_option("--clusters", arguments.clusters, "word classes TSV (data/models/en_word_clusters.tsv)");
   command.add_option("--out", arguments.out, "file to write")->required();
   command.add_option("--epochs", arguments.training.epochs, "passes over the training data")->capture_default_str();
@@ -141,12 +148,48 @@ void TrainLemmatizer(const Arguments& arguments) {
   Save(lemmatizer, arguments.out);
 }
 
+// What the recogniser reads besides the words, as it will at run time: the tagger's tags
+// and the gazetteers' hints.
+std::vector<LabeledSentence> ReadEntityCorpora(const std::vector<std::string>& specs, const Tagger& tagger,
+                                               const engine::Lexicon& lexicon) {
+  std::vector<LabeledSentence> sentences;
+  for (const std::string& spec : specs) {
+    auto read = ReadEntityCorpus(spec);
+    if (!read.ok()) Fail(read.status());
+    std::cerr << "read " << read->size() << " sentences from " << spec << "\n";
+    std::move(read->begin(), read->end(), std::back_inserter(sentences));
+  }
+  engine::AddRecognizerInputs(sentences, tagger, lexicon);
+  return sentences;
+}
+
+// Writes what the recogniser reads of each word of the corpora, one word per line and a
+// blank line after each sentence, for tools/train/train-entities.py:
+// word, class, shape, prefix, suffix2, suffix3, flags, UPOS, hints, label.
+void WriteEntityData(const Arguments& arguments) {
+  auto clusters = LoadClusters(arguments.clusters);
+  Tagger tagger = LoadTagger(arguments.tagger, clusters);
+  auto lexicon = engine::Lexicon::Load();
+  if (!lexicon.ok()) Fail(lexicon.status());
+  std::ofstream out(arguments.out, std::ios::binary);
+  for (const LabeledSentence& sentence : ReadEntityCorpora(arguments.train, tagger, **lexicon)) {
+    for (size_t i = 0; i < sentence.words.size(); ++i) {
+      EntityWordFeatures word = DescribeEntityWord(sentence.words[i], clusters.get());
+      out << word.word << '\t' << word.cluster << '\t' << word.shape << '\t' << word.prefix << '\t' << word.suffix2
+          << '\t' << word.suffix3 << '\t' << word.flags << '\t' << sentence.upos[i] << '\t' << sentence.hints[i] << '\t'
+          << sentence.labels[i] << '\n';
+    }
+    out << '\n';
+  }
+  if (!out.flush()) Fail(absl::InternalError("cannot write " + arguments.out));
+}
+
 }  // namespace
 }  // namespace dossier::train
 
 int main(int argc, char** argv) {
   using namespace dossier::train;
-  CLI::App app("dossier-train: trains the tagger, lemmatizer and parser from UD treebanks");
+  CLI::App app("dossier-train: trains the tagger, lemmatizer and parser; writes data for the entity recogniser");
   app.require_subcommand(1);
   Arguments arguments;
   Parser::Options parser_options;
@@ -179,6 +222,11 @@ int main(int argc, char** argv) {
   lemmatizer->add_option("--dev", arguments.dev, "development treebank")->required();
   lemmatizer->add_option("--tagger", arguments.tagger, "tagger model that tags the development data")->required();
   lemmatizer->callback([&] { TrainLemmatizer(arguments); });
+
+  auto* entity_data = app.add_subcommand("entity-data", "write NER corpora as the recogniser reads them");
+  AddCommon(*entity_data, arguments);
+  entity_data->add_option("--tagger", arguments.tagger, "tagger model that tags the corpora")->required();
+  entity_data->callback([&] { WriteEntityData(arguments); });
 
   CLI11_PARSE(app, argc, argv);
   return 0;
