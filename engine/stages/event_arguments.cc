@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/lexicon/word_sets.h"
@@ -72,6 +73,7 @@ class SentenceEvents {
     }
     // "signed by Vietnamese Trade Minister Lan": a passive's agent follows "by"; what came
     // before is its target.
+    bool agent_after_by = false;
     if (t + 2 < tokens_.size() && tokens_[t + 1].folded == "by") {
       for (const auto& mention : mentions_) {
         if (mention.first_token < t + 2 || mention.first_token > t + 2 + kMaxTitleTokens ||
@@ -81,8 +83,19 @@ class SentenceEvents {
         other = agent != &mention ? agent : nullptr;
         agent = &mention;
         conjunct = nullptr;
+        agent_after_by = true;
         break;
       }
+    }
+    // "NLD members were arrested (on Monday by the army)": in the parse of a passive, the
+    // subject (nsubj:pass) is what was done to, and the agent only what "by" (obl:agent)
+    // names, if anything.
+    if (auto subject = Dependent(t, "nsubj:pass"); subject && !agent_after_by) {
+      const LocalMention* target = MentionUnder(*subject);
+      auto by = Dependent(t, "obl:agent");
+      agent = by ? MentionUnder(*by) : NamedAfterBy(t);
+      if (target) other = target;
+      conjunct = nullptr;
     }
     // "“We will stay,” said Ama Boateng": the speaker follows the verb.
     if (statement && t + 1 < tokens_.size() && t > 0 && IsQuoteOrComma(tokens_[t - 1].text) && other &&
@@ -133,6 +146,62 @@ class SentenceEvents {
 
  private:
   enum class Subject { kNamed, kImplicit, kUnnamed };
+
+  // The person or organisation named right after a "by" later in the clause of token t
+  // ("detained on Friday by Kojo Asante"), for when the parse did not attach it to t.
+  const LocalMention* NamedAfterBy(size_t t) const {
+    for (size_t b = t + 1; b + 1 < tokens_.size() && tokens_[b].text != "," && tokens_[b].text != ";" &&
+                           tokens_[b].upos != "VERB";  // "after talks led by X": X led the talks
+         ++b) {
+      if (tokens_[b].folded != "by") continue;
+      for (const auto& mention : mentions_) {
+        if (mention.mention && mention.first_token > b && mention.first_token <= b + 1 + kMaxTitleTokens &&
+            !IsPlace(view_.ClusterOf(mention).type)) {
+          return &mention;
+        }
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The first dependent of token t with this relation in the parse, if the sentence has one.
+  std::optional<size_t> Dependent(size_t t, std::string_view deprel) const {
+    for (size_t d = 0; d < tokens_.size(); ++d) {
+      if (tokens_[d].head >= 0 && view_.Local(static_cast<size_t>(tokens_[d].head)) == t &&
+          tokens_[d].deprel == deprel) {
+        return d;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The first named mention in the noun phrase headed by token `root` ("NLD" in "NLD
+  // members", "Mali" in "the army of Mali"), not in a clause inside it ("workers held by X").
+  const LocalMention* MentionUnder(size_t root) const {
+    static const WordSet kInsidePhrase = {"compound", "flat", "flat:name", "nmod", "nmod:poss", "appos", "conj"};
+    for (const auto& mention : mentions_) {
+      if (!mention.mention) continue;
+      // Walk up from the mention's own head: the word whose head is outside it.
+      size_t token = mention.first_token;
+      for (size_t m = mention.first_token; m < mention.end_token; ++m) {
+        int head = tokens_[m].head;
+        size_t local = head < 0 ? tokens_.size() : view_.Local(static_cast<size_t>(head));
+        if (local < mention.first_token || local >= mention.end_token) {
+          token = m;
+          break;
+        }
+      }
+      for (size_t steps = 0; steps < tokens_.size(); ++steps) {
+        if (token == root) return &mention;
+        int head = tokens_[token].head;
+        if (head < 0 || !kInsidePhrase.contains(tokens_[token].deprel)) break;
+        token = view_.Local(static_cast<size_t>(head));
+        if (token >= tokens_.size()) break;
+      }
+    }
+    return nullptr;
+  }
 
   // What stands just before a trigger, skipping auxiliaries and adverbs ("has also said"):
   // a name (kNamed, the caller picks it), a pronoun or definite description coreference

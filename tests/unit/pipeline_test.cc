@@ -191,6 +191,32 @@ TEST_F(PipelineTest, RelationsStageOnTwoHandBuiltMentions) {
   EXPECT_EQ(TextOf(doc, doc.relationships[0].span), "Ferrow, a village in Lake Dunmere");
 }
 
+// A passive's subject is what was done to; its agent is only what "by" names (the parse's
+// obl:agent), even when words stand between the verb and "by".
+TEST_F(PipelineTest, APassiveSubjectIsTheTargetAndItsByPhraseTheAgent) {
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
+                .Analyze(Article("Members of the Coastal Defence Front were arrested in Tahoua on Monday. "
+                                 "Ama Boateng was detained on Friday by Kojo Asante."));
+  auto role_of = [&](const Event& event, std::string_view name) {
+    for (const Participant& participant : event.participants) {
+      if (doc.clusters[participant.cluster].name == name) return participant.role;
+    }
+    return v1::PARTICIPANT_ROLE_UNSPECIFIED;
+  };
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(role_of(doc.events[0], "Coastal Defence Front"), v1::PARTICIPANT_ROLE_TARGET);
+  EXPECT_EQ(role_of(doc.events[0], "Tahoua"), v1::PARTICIPANT_ROLE_LOCATION);
+  EXPECT_EQ(role_of(doc.events[1], "Ama Boateng"), v1::PARTICIPANT_ROLE_TARGET);
+  EXPECT_EQ(role_of(doc.events[1], "Kojo Asante"), v1::PARTICIPANT_ROLE_AGENT);
+  for (const Event& event : doc.events) {
+    for (const Participant& participant : event.participants) {
+      EXPECT_NE(doc.clusters[participant.cluster].name == "Coastal Defence Front" &&
+                    participant.role == v1::PARTICIPANT_ROLE_AGENT,
+                true);
+    }
+  }
+}
+
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
   NormalizedArticle article = Article("Analysts say the militia could attack the depot.");
   Doc doc(article);
