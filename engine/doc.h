@@ -114,6 +114,8 @@ struct Event {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
   std::string cameo_code;
   std::vector<Participant> participants;
+  // For an event a noun names ("the killing of X"): the role of the noun's "of" phrase.
+  std::optional<v1::ParticipantRole> nominal_of;
   std::optional<size_t> location;  // cluster
   v1::Modality modality = v1::MODALITY_ASSERTED;
   std::string attributed_to;  // who reports it: "officials", "the regional police command"

@@ -198,6 +198,15 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
       map->emplace(row[0], kind);
     }
   }
+  for (const auto& row : Rows("event_nouns.tsv")) {
+    EventNoun noun;
+    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &noun.type) ||
+        !v1::ParticipantRole_Parse(strings::Cat("PARTICIPANT_ROLE_", row.at(3)), &noun.of_role)) {
+      return absl::FailedPreconditionError(strings::Cat("event_nouns.tsv: bad type or role in ", row[0]));
+    }
+    noun.cameo_code = row.at(2);
+    lexicon->event_nouns_.emplace(row[0], std::move(noun));
+  }
   for (const auto& row : Rows("event_triggers.tsv")) {
     EventTrigger trigger;
     if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
@@ -297,6 +306,11 @@ const Country* Lexicon::SeatOfGovernment(std::string_view folded_phrase) const {
 v1::OrganizationKind Lexicon::OrganizationKeyword(std::string_view word) const {
   auto it = organization_keywords_.find(WithoutAbbreviationDot(word));
   return it == organization_keywords_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
+const EventNoun* Lexicon::FindEventNoun(std::string_view folded_word) const {
+  auto it = event_nouns_.find(folded_word);
+  return it == event_nouns_.end() ? nullptr : &it->second;
 }
 
 const EventTrigger* Lexicon::FindTrigger(std::span<const Token> tokens, size_t index) const {

@@ -48,6 +48,13 @@ struct EventTrigger {
   std::string next_word;  // a phrase's second word (folded), at most kPhraseGap words later; empty: one word
 };
 
+/// A noun that names an event ("the killing of X"): its type, and what its "of" phrase is.
+struct EventNoun {
+  v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+  std::string cameo_code;
+  v1::ParticipantRole of_role = v1::PARTICIPANT_ROLE_TARGET;  // "the withdrawal of X": X is the agent
+};
+
 /// Words allowed between a phrase trigger's two words ("imposed new sanctions", "staged a sit-in").
 inline constexpr size_t kPhraseGap = 2;
 
@@ -94,6 +101,8 @@ class Lexicon {
   /// a sit-in": its second word may be hyphenated) wins over the word alone ("staged"); nullptr
   /// when it signals none.
   const EventTrigger* FindTrigger(std::span<const Token> tokens, size_t index) const;
+  /// The event a noun names ("killing", "talks"), or nullptr.
+  const EventNoun* FindEventNoun(std::string_view folded_word) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
   bool IsFurnitureLine(std::string_view line) const;
   /// A line that opens reader comments ("3 Comments"): the rest of the page is comments.
@@ -120,8 +129,9 @@ class Lexicon {
   StringMap<v1::OrganizationKind> organization_keywords_;
   StringMap<v1::OrganizationKind> organization_nouns_;
   StringMap<v1::OrganizationKind> state_bodies_;
-  StringMap<size_t> seats_of_government_;          // folded name -> country
-  StringMap<std::vector<EventTrigger>> triggers_;  // by first word; phrases before the word alone
+  StringMap<size_t> seats_of_government_;  // folded name -> country
+  StringMap<std::vector<EventTrigger>> triggers_;
+  StringMap<EventNoun> event_nouns_;  // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;
   std::unique_ptr<RE2> related_header_;

@@ -32,6 +32,7 @@ class SentenceEvents {
 
   // Fills the event's arguments; false when it has too few to be an event.
   bool Fill(Event& event) const {
+    if (event.nominal_of) return FillNominal(event);
     size_t t = view_.Local(event.trigger);
     bool statement = event.type == v1::EVENT_TYPE_STATEMENT;
     bool disaster = event.type == v1::EVENT_TYPE_DISASTER;
@@ -90,10 +91,10 @@ class SentenceEvents {
     // "NLD members were arrested (on Monday by the army)": in the parse of a passive, the
     // subject (nsubj:pass) is what was done to, and the agent only what "by" (obl:agent)
     // names, if anything.
-    if (auto subject = Dependent(t, "nsubj:pass"); subject && !agent_after_by) {
-      const LocalMention* target = MentionUnder(*subject);
-      auto by = Dependent(t, "obl:agent");
-      agent = by ? MentionUnder(*by) : NamedAfterBy(t);
+    if (auto subject = view_.Dependent(t, "nsubj:pass"); subject && !agent_after_by) {
+      const LocalMention* target = view_.MentionUnder(*subject);
+      auto by = view_.Dependent(t, "obl:agent");
+      agent = by ? view_.MentionUnder(*by) : NamedAfterBy(t);
       if (target) other = target;
       conjunct = nullptr;
     }
@@ -147,6 +148,78 @@ class SentenceEvents {
  private:
   enum class Subject { kNamed, kImplicit, kUnnamed };
 
+  // An event a noun names reads its participants from the noun's phrase in the parse: the
+  // possessor and "by" act ("Russia's invasion"), "of" is the lexicon's role ("the killing
+  // of X", "the withdrawal of X"), "on"/"against" are targets, "with" and "between X and Y"
+  // take part, "in"/"at"/"near" place it; the subject of a support verb ("held talks") acts.
+  // Without a named participant there is no event.
+  bool FillNominal(Event& event) const {
+    size_t t = view_.Local(event.trigger);
+    size_t first = t, last = t + 1;
+    auto add = [&](const LocalMention& mention, v1::ParticipantRole role) {
+      for (const Participant& participant : event.participants) {
+        if (participant.cluster == mention.cluster) return;
+      }
+      if (role == v1::PARTICIPANT_ROLE_LOCATION && !event.location) event.location = mention.cluster;
+      event.participants.push_back(ParticipantOf(mention, role));
+      first = std::min(first, mention.first_token);
+      last = std::max(last, mention.end_token);
+    };
+    for (size_t d = 0; d < tokens_.size(); ++d) {
+      if (tokens_[d].head < 0 || view_.Local(static_cast<size_t>(tokens_[d].head)) != t) continue;
+      std::string_view relation = tokens_[d].deprel;
+      std::vector<const LocalMention*> named = view_.MentionsUnder(d);
+      if (named.empty()) continue;
+      if (relation == "nmod:poss") {
+        add(*named.front(), v1::PARTICIPANT_ROLE_AGENT);
+        continue;
+      }
+      if (!relation.starts_with("nmod")) continue;
+      auto marker = view_.Dependent(d, "case");
+      std::string_view word = marker ? std::string_view(tokens_[*marker].folded) : "";
+      bool place = IsPlaceOtherThanCountry(view_.ClusterOf(*named.front()).type);
+      if (word == "of") {
+        add(*named.front(), place ? v1::PARTICIPANT_ROLE_LOCATION : *event.nominal_of);
+      } else if (word == "by") {
+        add(*named.front(), v1::PARTICIPANT_ROLE_AGENT);
+      } else if (word == "on" || word == "against") {
+        add(*named.front(), place ? v1::PARTICIPANT_ROLE_LOCATION : v1::PARTICIPANT_ROLE_TARGET);
+      } else if (word == "with" || word == "between") {
+        for (const LocalMention* mention : named) {
+          bool agent_free = std::none_of(event.participants.begin(), event.participants.end(),
+                                         [](const auto& p) { return p.role == v1::PARTICIPANT_ROLE_AGENT; });
+          add(*mention,
+              word == "between" && agent_free ? v1::PARTICIPANT_ROLE_AGENT : v1::PARTICIPANT_ROLE_CO_PARTICIPANT);
+        }
+      } else if ((word == "in" || word == "at" || word == "near") && IsPlace(view_.ClusterOf(*named.front()).type)) {
+        add(*named.front(), v1::PARTICIPANT_ROLE_LOCATION);
+      }
+    }
+    // "Mali held talks with X", "the EU imposed sanctions on Y": the subject of a support verb
+    // whose object the noun is acts, unless the phrase named an agent already ("Y criticised
+    // the sanctions" is no sanction by Y).
+    bool has_agent = std::any_of(event.participants.begin(), event.participants.end(),
+                                 [](const auto& p) { return p.role == v1::PARTICIPANT_ROLE_AGENT; });
+    static const WordSet kSupportVerbs = {"begin", "carry",  "conduct", "continue", "hold",
+                                          "host",  "impose", "launch",  "make",     "mount",
+                                          "open",  "pay",    "resume",  "stage",    "start"};
+    if (!has_agent && tokens_[t].head >= 0 && tokens_[t].deprel == "obj" &&
+        kSupportVerbs.contains(tokens_[static_cast<size_t>(tokens_[t].head) - view_.Global(0)].lemma)) {
+      auto subject = view_.Dependent(view_.Local(static_cast<size_t>(tokens_[t].head)), "nsubj");
+      if (const LocalMention* actor = subject ? view_.MentionUnder(*subject) : nullptr;
+          actor && !IsPlaceOtherThanCountry(view_.ClusterOf(*actor).type)) {
+        add(*actor, v1::PARTICIPANT_ROLE_AGENT);
+      }
+    }
+    bool named_party = std::any_of(event.participants.begin(), event.participants.end(),
+                                   [](const auto& p) { return p.role != v1::PARTICIPANT_ROLE_LOCATION; });
+    if (!named_party) return false;
+    event.time = TimeOfEventAt(event.trigger);
+    event.confidence = 0.5;
+    event.span = view_.Span(first, last);
+    return true;
+  }
+
   // The person or organisation named right after a "by" later in the clause of token t
   // ("detained on Friday by Kojo Asante"), for when the parse did not attach it to t.
   const LocalMention* NamedAfterBy(size_t t) const {
@@ -161,44 +234,6 @@ class SentenceEvents {
         }
       }
       return nullptr;
-    }
-    return nullptr;
-  }
-
-  // The first dependent of token t with this relation in the parse, if the sentence has one.
-  std::optional<size_t> Dependent(size_t t, std::string_view deprel) const {
-    for (size_t d = 0; d < tokens_.size(); ++d) {
-      if (tokens_[d].head >= 0 && view_.Local(static_cast<size_t>(tokens_[d].head)) == t &&
-          tokens_[d].deprel == deprel) {
-        return d;
-      }
-    }
-    return std::nullopt;
-  }
-
-  // The first named mention in the noun phrase headed by token `root` ("NLD" in "NLD
-  // members", "Mali" in "the army of Mali"), not in a clause inside it ("workers held by X").
-  const LocalMention* MentionUnder(size_t root) const {
-    static const WordSet kInsidePhrase = {"compound", "flat", "flat:name", "nmod", "nmod:poss", "appos", "conj"};
-    for (const auto& mention : mentions_) {
-      if (!mention.mention) continue;
-      // Walk up from the mention's own head: the word whose head is outside it.
-      size_t token = mention.first_token;
-      for (size_t m = mention.first_token; m < mention.end_token; ++m) {
-        int head = tokens_[m].head;
-        size_t local = head < 0 ? tokens_.size() : view_.Local(static_cast<size_t>(head));
-        if (local < mention.first_token || local >= mention.end_token) {
-          token = m;
-          break;
-        }
-      }
-      for (size_t steps = 0; steps < tokens_.size(); ++steps) {
-        if (token == root) return &mention;
-        int head = tokens_[token].head;
-        if (head < 0 || !kInsidePhrase.contains(tokens_[token].deprel)) break;
-        token = view_.Local(static_cast<size_t>(head));
-        if (token >= tokens_.size()) break;
-      }
     }
     return nullptr;
   }

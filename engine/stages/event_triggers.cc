@@ -14,6 +14,15 @@ bool AfterDeterminer(std::span<const Token> tokens, size_t t) {
   return t > 0 && kDeterminers.contains(tokens[t - 1].folded);
 }
 
+// "held talks": the noun ends a phrase trigger that already made the event.
+bool EndsPhraseTrigger(const Lexicon& lexicon, std::span<const Token> tokens, size_t t) {
+  for (size_t start = t >= kPhraseGap + 1 ? t - kPhraseGap - 1 : 0; start < t; ++start) {
+    const EventTrigger* trigger = lexicon.FindTrigger(tokens, start);
+    if (trigger && trigger->next_word == tokens[t].folded) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void EventTriggersStage::Process(Doc& doc) const {
@@ -25,6 +34,17 @@ void EventTriggersStage::Process(Doc& doc) const {
       if (!tokens[t].is_word || (tokens[t].capitalized && t > 0)) continue;
       // A hyphenated compound describes ("UN-backed", "hard-fought"), it reports no event.
       if (InHyphenatedWord(tokens, t)) continue;
+      // "the killing of X", "talks between X and Y": the argument stage keeps such an event
+      // only when the noun's own phrase names a participant.
+      if (const EventNoun* noun = lexicon_->FindEventNoun(tokens[t].folded);
+          noun && tokens[t].upos == "NOUN" && !EndsPhraseTrigger(*lexicon_, tokens, t)) {
+        Event& event = doc.events.emplace_back();
+        event.trigger = doc.sentences[s].first_token + t;
+        event.type = noun->type;
+        event.cameo_code = noun->cameo_code;
+        event.nominal_of = noun->of_role;
+        continue;
+      }
       const EventTrigger* trigger = lexicon_->FindTrigger(tokens, t);
       if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(tokens, t))) continue;
       if (trigger->type == v1::EVENT_TYPE_DISASTER && std::exchange(disaster_seen, true)) continue;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/doc.h"
@@ -38,6 +39,17 @@ class SentenceView {
   std::string Text(size_t start, size_t end) const { return doc_.Text(Global(start), Global(end)); }
   std::string Folded(size_t start, size_t end) const { return doc_.Folded(Global(start), Global(end)); }
   TextSpan Span(size_t start, size_t end) const { return doc_.Span(Global(start), Global(end)); }
+
+  /// The first dependent of token t with this relation in the parse, if the sentence has one.
+  std::optional<size_t> Dependent(size_t t, std::string_view deprel) const;
+  /// The named mentions in the noun phrase headed by token `root` ("NLD" in "NLD members",
+  /// "Ghana" and "Niger" in "Ghana and Niger"), not those in a clause inside it ("workers
+  /// held by X"); in text order.
+  std::vector<const LocalMention*> MentionsUnder(size_t root) const;
+  const LocalMention* MentionUnder(size_t root) const {
+    std::vector<const LocalMention*> under = MentionsUnder(root);
+    return under.empty() ? nullptr : under.front();
+  }
 
  private:
   const Doc& doc_;

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "engine/extractor.h"
 #include "engine/stages/coreference.h"
 #include "engine/stages/entities.h"
@@ -215,6 +217,28 @@ TEST_F(PipelineTest, APassiveSubjectIsTheTargetAndItsByPhraseTheAgent) {
                 true);
     }
   }
+}
+
+// Nouns name events too; their participants come from the noun's own phrase, and from the
+// subject of a support verb ("held talks"), never from a verb that only talks about them.
+TEST_F(PipelineTest, NounsNameEventsWithTheirPhrasesParticipants) {
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
+                .Analyze(Article("The talks between Ghana and Togo ended on Friday. "
+                                 "Mali held talks with Senegal on Monday. "
+                                 "Kojo Asante criticised the sanctions. "
+                                 "The attack on the town lasted an hour."));
+  std::vector<std::tuple<v1::EventType, std::string, v1::ParticipantRole>> found;
+  for (const Event& event : doc.events) {
+    for (const Participant& participant : event.participants) {
+      found.emplace_back(event.type, doc.clusters[participant.cluster].name, participant.role);
+    }
+  }
+  EXPECT_THAT(found, ::testing::UnorderedElementsAre(
+                         std::tuple(v1::EVENT_TYPE_CONSULT, "Ghana", v1::PARTICIPANT_ROLE_AGENT),
+                         std::tuple(v1::EVENT_TYPE_CONSULT, "Togo", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                         std::tuple(v1::EVENT_TYPE_MEET, "Mali", v1::PARTICIPANT_ROLE_AGENT),  // "held talks": once
+                         std::tuple(v1::EVENT_TYPE_MEET, "Senegal", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                         std::tuple(v1::EVENT_TYPE_CRITICIZE, "Kojo Asante", v1::PARTICIPANT_ROLE_AGENT)));
 }
 
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
