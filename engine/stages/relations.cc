@@ -9,6 +9,7 @@
 #include "engine/stages/confidence.h"
 #include "engine/stages/document_entities.h"
 #include "engine/stages/entity_types.h"
+#include "engine/stages/parse_relations.h"
 #include "engine/stages/sentence_view.h"
 
 namespace dossier::engine {
@@ -222,7 +223,10 @@ void AddGazetteerRelations(Doc& doc) {
 }  // namespace
 
 void RelationsStage::Process(Doc& doc) const {
-  for (size_t s = 0; s < doc.sentences.size(); ++s) SentenceRelations(*lexicon_, doc, s).Extract();
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    SentenceRelations(*lexicon_, doc, s).Extract();
+    AddRelationsFromParse(doc, s);
+  }
   AddGovernmentBodiesToTheirCountries(doc);
   AddGazetteerRelations(doc);
 }

@@ -17,11 +17,25 @@ SentenceView::SentenceView(const Doc& doc, size_t sentence)
   }
 }
 
+std::optional<size_t> SentenceView::Parent(size_t t) const {
+  int head = tokens_[t].head;
+  if (head < 0 || static_cast<size_t>(head) < first_token_ || Local(static_cast<size_t>(head)) >= tokens_.size()) {
+    return std::nullopt;
+  }
+  return Local(static_cast<size_t>(head));
+}
+
+size_t SentenceView::HeadToken(const LocalMention& mention) const {
+  for (size_t m = mention.first_token; m < mention.end_token; ++m) {
+    auto parent = Parent(m);
+    if (!parent || *parent < mention.first_token || *parent >= mention.end_token) return m;
+  }
+  return mention.first_token;
+}
+
 std::optional<size_t> SentenceView::Dependent(size_t t, std::string_view deprel) const {
   for (size_t d = 0; d < tokens_.size(); ++d) {
-    if (tokens_[d].head >= 0 && Local(static_cast<size_t>(tokens_[d].head)) == t && tokens_[d].deprel == deprel) {
-      return d;
-    }
+    if (Parent(d) == t && tokens_[d].deprel == deprel) return d;
   }
   return std::nullopt;
 }
@@ -31,25 +45,15 @@ std::vector<const LocalMention*> SentenceView::MentionsUnder(size_t root) const 
   std::vector<const LocalMention*> under;
   for (const auto& mention : mentions_) {
     if (!mention.mention) continue;
-    // Walk up from the mention's own head: the word whose head is outside it.
-    size_t token = mention.first_token;
-    for (size_t m = mention.first_token; m < mention.end_token; ++m) {
-      int head = tokens_[m].head;
-      size_t local = head < 0 ? tokens_.size() : Local(static_cast<size_t>(head));
-      if (local < mention.first_token || local >= mention.end_token) {
-        token = m;
-        break;
-      }
-    }
+    size_t token = HeadToken(mention);
     for (size_t steps = 0; steps < tokens_.size(); ++steps) {
       if (token == root) {
         under.push_back(&mention);
         break;
       }
-      int head = tokens_[token].head;
-      if (head < 0 || !kInsidePhrase.contains(tokens_[token].deprel)) break;
-      token = Local(static_cast<size_t>(head));
-      if (token >= tokens_.size()) break;
+      auto parent = Parent(token);
+      if (!parent || !kInsidePhrase.contains(tokens_[token].deprel)) break;
+      token = *parent;
     }
   }
   return under;

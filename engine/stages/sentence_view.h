@@ -40,6 +40,10 @@ class SentenceView {
   std::string Folded(size_t start, size_t end) const { return doc_.Folded(Global(start), Global(end)); }
   TextSpan Span(size_t start, size_t end) const { return doc_.Span(Global(start), Global(end)); }
 
+  /// The parse's head of token t within the sentence; none for the root.
+  std::optional<size_t> Parent(size_t t) const;
+  /// The token of a mention that heads it in the parse (whose head is outside the mention).
+  size_t HeadToken(const LocalMention& mention) const;
   /// The first dependent of token t with this relation in the parse, if the sentence has one.
   std::optional<size_t> Dependent(size_t t, std::string_view deprel) const;
   /// The named mentions in the noun phrase headed by token `root` ("NLD" in "NLD members",

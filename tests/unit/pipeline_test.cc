@@ -241,6 +241,27 @@ TEST_F(PipelineTest, NounsNameEventsWithTheirPhrasesParticipants) {
                          std::tuple(v1::EVENT_TYPE_CRITICIZE, "Kojo Asante", v1::PARTICIPANT_ROLE_AGENT)));
 }
 
+// Membership, affiliation and alliance read off the parse: appositions (for every
+// conjunct), possessors, and "allied with".
+TEST_F(PipelineTest, RelationsFromTheParse) {
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
+                .Analyze(Article("Mali, Burkina Faso and Niger, members of the Alliance of Sahel States, left ECOWAS "
+                                 "in January. The Coastal Defence Front is allied with the Liberation Movement."));
+  std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> found;
+  for (const Relationship& relation : doc.relationships) {
+    found.emplace_back(doc.clusters[relation.subject].name, relation.predicate, doc.clusters[relation.object].name);
+  }
+  for (std::string member : {"Mali", "Burkina Faso", "Niger"}) {
+    EXPECT_THAT(found, ::testing::Contains(std::tuple(member, v1::RELATIONSHIP_PREDICATE_MEMBER_OF,
+                                                      std::string("Alliance of Sahel States"))));
+  }
+  EXPECT_THAT(found, ::testing::Contains(std::tuple(std::string("Coastal Defence Front"),
+                                                    v1::RELATIONSHIP_PREDICATE_ALLIED_WITH,
+                                                    std::string("Liberation Movement"))));
+  EXPECT_THAT(found, ::testing::Not(::testing::Contains(::testing::FieldsAre(
+                         ::testing::_, v1::RELATIONSHIP_PREDICATE_MEMBER_OF, std::string("ECOWAS")))));
+}
+
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
   NormalizedArticle article = Article("Analysts say the militia could attack the depot.");
   Doc doc(article);
