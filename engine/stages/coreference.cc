@@ -58,6 +58,9 @@ std::optional<size_t> MostMentionedClusterBefore(const Doc& doc, size_t offset, 
   std::optional<size_t> best;
   for (const Mention& mention : doc.mentions) {
     if (mention.span.end > offset || !IsOfKind(doc.ClusterOf(mention), type, kind)) continue;
+    // "JNIM, al-Qaeda's affiliate": an organisation named as a possessor or modifier is not
+    // what the text is about (a country so named often is: "Namibia's minister").
+    if (type == v1::ENTITY_TYPE_ORGANIZATION && (mention.possessive || mention.modifier)) continue;
     int count = ++counts[mention.cluster];
     if (!best || count >= counts[*best]) best = mention.cluster;
   }
@@ -86,6 +89,13 @@ void ResolveAnaphors(Doc& doc) {
       {"police", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"council", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"government", {v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"junta", {v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"country", {v1::ENTITY_TYPE_COUNTRY, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"military", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+      {"alliance", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"bloc", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"minister", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"president", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
       {"he", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
       {"she", {v1::ENTITY_TYPE_PERSON, v1::ORGANIZATION_KIND_UNSPECIFIED}},
   };
@@ -100,9 +110,11 @@ void ResolveAnaphors(Doc& doc) {
       if (!pronoun && !definite) continue;
       size_t first = pronoun ? t : t - 1;
       auto [type, kind] = anaphor->second;
-      // A pronoun points at the last person; a description at the most talked-about entity.
-      auto cluster = pronoun ? LastClusterBefore(doc, doc.tokens[first].start, type, kind)
-                             : MostMentionedClusterBefore(doc, doc.tokens[first].start, type, kind);
+      // A pronoun or a person's title ("the minister") points at the last person; another
+      // description at the most talked-about entity.
+      auto cluster = pronoun || type == v1::ENTITY_TYPE_PERSON
+                         ? LastClusterBefore(doc, doc.tokens[first].start, type, kind)
+                         : MostMentionedClusterBefore(doc, doc.tokens[first].start, type, kind);
       if (cluster) doc.anaphors.push_back({first, t + 1, *cluster});
     }
   }

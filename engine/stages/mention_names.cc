@@ -76,11 +76,13 @@ std::vector<MentionReader::RecognizedName> MentionReader::RecognizedNames(size_t
                                                  : v1::ENTITY_TYPE_CITY;
     names.push_back({t, t + 1, std::string(type), entity_type});
   }
-  // A name starts and ends with a capitalised word ("of Industry" is none); a place's last
-  // word may type it ("Blue Nile River", "Jomo Kenyatta Airport").
+  // A name starts and ends with a capitalised word ("of Industry" is none), or starts with a
+  // particle ("al-Qaeda"); a place's last word may type it ("Blue Nile River").
   std::vector<RecognizedName> trimmed;
   for (RecognizedName name : names) {
-    while (name.start < name.end && !tokens_[name.start].capitalized) ++name.start;
+    while (name.start < name.end && !tokens_[name.start].capitalized && !IsJoinedNameParticle(tokens_, name.start)) {
+      ++name.start;
+    }
     while (name.end > name.start && !tokens_[name.end - 1].capitalized && !IsJoiningHyphen(tokens_, name.end - 1) &&
            !std::isdigit(static_cast<unsigned char>(tokens_[name.end - 1].text.front()))) {
       --name.end;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <tuple>
 
 #include "engine/extractor.h"
@@ -260,6 +261,21 @@ TEST_F(PipelineTest, RelationsFromTheParse) {
                                                     std::string("Liberation Movement"))));
   EXPECT_THAT(found, ::testing::Not(::testing::Contains(::testing::FieldsAre(
                          ::testing::_, v1::RELATIONSHIP_PREDICATE_MEMBER_OF, std::string("ECOWAS")))));
+}
+
+// Definite descriptions: "the group" is the organisation the text is about, not one named
+// as a possessor; "the minister" the person named last.
+TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
+                .Analyze(Article("JNIM, al-Qaeda's affiliate in the Sahel, attacked Djibo on Monday. The group said "
+                                 "it had lost two fighters. Foreign Minister Bakary Sangare said the minister would "
+                                 "travel to Moscow."));
+  std::map<std::string, std::string> resolved;
+  for (const Anaphor& anaphor : doc.anaphors) {
+    resolved[doc.Text(anaphor.first_token, anaphor.end_token)] = doc.clusters[anaphor.cluster].name;
+  }
+  EXPECT_EQ(resolved["The group"], "JNIM");
+  EXPECT_EQ(resolved["the minister"], "Bakary Sangare");
 }
 
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
