@@ -22,6 +22,7 @@
 #include "engine/normalize/normalizer.h"
 #include "engine/normalize/text.h"
 #include "entity_scores.h"
+#include "plover_scores.h"
 
 namespace dossier::eval {
 namespace {
@@ -320,6 +321,10 @@ int main(int argc, char** argv) {
       ->required();
   entities->add_option("--model", entity_model, "an entity model file instead of the compiled-in one");
   entities->add_option("--show-errors", show_errors, "print this many errors per corpus");
+  std::string plover_file;
+  auto* plover = app.add_subcommand("plover", "score events on the PLOVER gold-standard records");
+  plover->add_option("file", plover_file, "PLOVER_GSR_CAMEO.txt (CAMEO2PLOVER-2021.txt beside it)")->required();
+  plover->add_flag("--verbose", verbose, "one line per record");
   CLI11_PARSE(app, argc, argv);
 
   auto models = engine::syntax::SyntaxModels::Embedded();
@@ -360,6 +365,13 @@ int main(int argc, char** argv) {
   }
   engine::Normalizer normalizer(*lexicon);
   engine::Extractor extractor(*lexicon, *models);
+  if (plover->parsed()) {
+    if (absl::Status scored = eval::ScorePlover(plover_file, extractor, **lexicon, verbose); !scored.ok()) {
+      std::cerr << "error: " << scored.message() << '\n';
+      return 1;
+    }
+    return 0;
+  }
   eval::Totals totals;
   std::vector<eval::fs::path> gold_files;
   for (const auto& entry : eval::fs::directory_iterator(devset + "/gold")) gold_files.push_back(entry.path());
