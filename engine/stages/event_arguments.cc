@@ -68,8 +68,9 @@ class SentenceEvents {
         agent = &*implicit;
         conjunct = nullptr;
         break;
-      case Subject::kUnnamed:  // "officials said": no entity acts
-        agent = conjunct = nullptr;
+      case Subject::kUnnamed:  // "officials said": no entity acts, unless their country is named
+        agent = CountryOfSubject(t);
+        conjunct = nullptr;
         break;
     }
     // "signed by Vietnamese Trade Minister Lan": a passive's agent follows "by"; what came
@@ -147,6 +148,21 @@ class SentenceEvents {
 
  private:
   enum class Subject { kNamed, kImplicit, kUnnamed };
+
+  // "Hungarian officials agreed", "Malian troops attacked", "Kenya's police arrested": the
+  // country whose demonym or possessive qualifies the trigger's subject in the parse acts.
+  const LocalMention* CountryOfSubject(size_t t) const {
+    auto subject = view_.Dependent(t, "nsubj");
+    if (!subject) return nullptr;
+    for (const auto& mention : mentions_) {
+      if (!mention.mention || view_.ClusterOf(mention).type != v1::ENTITY_TYPE_COUNTRY) continue;
+      size_t head = view_.HeadToken(mention);
+      std::string_view relation = tokens_[head].deprel;
+      bool qualifies = relation == "amod" || relation == "compound" || relation == "nmod:poss";
+      if (qualifies && view_.Parent(head) == *subject) return &mention;
+    }
+    return nullptr;
+  }
 
   // An event a noun names reads its participants from the noun's phrase in the parse: the
   // possessor and "by" act ("Russia's invasion"), "of" is the lexicon's role ("the killing

@@ -278,6 +278,20 @@ TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
   EXPECT_EQ(resolved["the minister"], "Bakary Sangare");
 }
 
+// "Hungarian officials agreed": the country that qualifies an unnamed subject acts.
+TEST_F(PipelineTest, ACountryQualifyingTheSubjectActs) {
+  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
+                .Analyze(Article("Malian soldiers attacked the camp near Gao on Monday. Officials said it burned."));
+  ASSERT_FALSE(doc.events.empty());
+  const Event& attack = doc.events.front();
+  ASSERT_FALSE(attack.participants.empty());
+  EXPECT_EQ(doc.clusters[attack.participants.front().cluster].name, "Mali");
+  EXPECT_EQ(attack.participants.front().role, v1::PARTICIPANT_ROLE_AGENT);
+  for (const Event& event : doc.events) {  // "Officials said": nobody named speaks
+    EXPECT_NE(event.type, v1::EVENT_TYPE_STATEMENT);
+  }
+}
+
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
   NormalizedArticle article = Article("Analysts say the militia could attack the depot.");
   Doc doc(article);
