@@ -22,6 +22,7 @@
 #include "engine/normalize/normalizer.h"
 #include "engine/normalize/text.h"
 #include "entity_scores.h"
+#include "geneva_scores.h"
 #include "plover_scores.h"
 
 namespace dossier::eval {
@@ -325,6 +326,9 @@ int main(int argc, char** argv) {
   auto* plover = app.add_subcommand("plover", "score events on the PLOVER gold-standard records");
   plover->add_option("file", plover_file, "PLOVER_GSR_CAMEO.txt (CAMEO2PLOVER-2021.txt beside it)")->required();
   plover->add_flag("--verbose", verbose, "one line per record");
+  std::string geneva_file;
+  auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
+  geneva->add_option("file", geneva_file, "GENEVA val.json or test.json (OneIE JSON lines)")->required();
   CLI11_PARSE(app, argc, argv);
 
   auto models = engine::syntax::SyntaxModels::Embedded();
@@ -365,6 +369,13 @@ int main(int argc, char** argv) {
   }
   engine::Normalizer normalizer(*lexicon);
   engine::Extractor extractor(*lexicon, *models);
+  if (geneva->parsed()) {
+    if (absl::Status scored = eval::ScoreGeneva(geneva_file, extractor); !scored.ok()) {
+      std::cerr << "error: " << scored.message() << '\n';
+      return 1;
+    }
+    return 0;
+  }
   if (plover->parsed()) {
     if (absl::Status scored = eval::ScorePlover(plover_file, extractor, **lexicon, verbose); !scored.ok()) {
       std::cerr << "error: " << scored.message() << '\n';
