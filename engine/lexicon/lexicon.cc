@@ -198,6 +198,16 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
       map->emplace(row[0], kind);
     }
   }
+  for (const auto& row : Rows("organizations.tsv")) {
+    KnownOrganization organization{row.at(1), v1::ORGANIZATION_KIND_UNSPECIFIED};
+    if (!v1::OrganizationKind_Parse(strings::Cat("ORGANIZATION_KIND_", row.at(2)), &organization.kind)) {
+      return absl::FailedPreconditionError(strings::Cat("organizations.tsv: bad kind ", row[2]));
+    }
+    std::vector<std::string_view> words = strings::Split(row[0], " ", /*skip_empty=*/true);
+    size_t& most = lexicon->organization_words_[std::string(words.front())];
+    most = std::max(most, words.size());
+    lexicon->organizations_.emplace(row[0], std::move(organization));
+  }
   for (const auto& row : Rows("event_nouns.tsv")) {
     EventNoun noun;
     if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &noun.type) ||
@@ -291,6 +301,16 @@ v1::EntityType Lexicon::PlaceKeyword(std::string_view word) const {
 v1::OrganizationKind Lexicon::OrganizationNoun(std::string_view folded_phrase) const {
   auto it = organization_nouns_.find(folded_phrase);
   return it == organization_nouns_.end() ? v1::ORGANIZATION_KIND_UNSPECIFIED : it->second;
+}
+
+const KnownOrganization* Lexicon::FindOrganization(std::string_view written_name) const {
+  auto it = organizations_.find(written_name);
+  return it == organizations_.end() ? nullptr : &it->second;
+}
+
+size_t Lexicon::OrganizationWordsFrom(std::string_view written_first_word) const {
+  auto it = organization_words_.find(written_first_word);
+  return it == organization_words_.end() ? 0 : it->second;
 }
 
 v1::OrganizationKind Lexicon::StateBody(std::string_view folded_phrase) const {

@@ -48,6 +48,12 @@ struct EventTrigger {
   std::string next_word;  // a phrase's second word (folded), at most kPhraseGap words later; empty: one word
 };
 
+/// An organisation of the curated list: the name it is stored under and its kind.
+struct KnownOrganization {
+  std::string name;
+  v1::OrganizationKind kind = v1::ORGANIZATION_KIND_UNSPECIFIED;
+};
+
 /// A noun that names an event ("the killing of X"): its type, and what its "of" phrase is.
 struct EventNoun {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
@@ -90,6 +96,10 @@ class Lexicon {
   /// The organisation kind a common noun before a name implies ("charity", "armed group"),
   /// or UNSPECIFIED.
   v1::OrganizationKind OrganizationNoun(std::string_view folded_phrase) const;
+  /// The organisation a name or acronym, as written, stands for ("JNIM"), or nullptr.
+  const KnownOrganization* FindOrganization(std::string_view written_name) const;
+  /// Most words of a listed organisation's name that starts with this word as written; 0 if none.
+  size_t OrganizationWordsFrom(std::string_view written_first_word) const;
   /// The kind of state body a lower-case noun after a country names ("army", "armed forces"),
   /// or UNSPECIFIED.
   v1::OrganizationKind StateBody(std::string_view folded_phrase) const;
@@ -129,7 +139,9 @@ class Lexicon {
   StringMap<v1::OrganizationKind> organization_keywords_;
   StringMap<v1::OrganizationKind> organization_nouns_;
   StringMap<v1::OrganizationKind> state_bodies_;
-  StringMap<size_t> seats_of_government_;  // folded name -> country
+  StringMap<KnownOrganization> organizations_;  // by name as written
+  StringMap<size_t> organization_words_;        // first word as written -> most words
+  StringMap<size_t> seats_of_government_;       // folded name -> country
   StringMap<std::vector<EventTrigger>> triggers_;
   StringMap<EventNoun> event_nouns_;  // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;

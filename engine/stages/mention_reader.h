@@ -43,6 +43,7 @@ class MentionReader {
   // mentions.cc: the walk over capitalised runs.
   size_t ReadAt(size_t i);
   size_t ReadStateBody(size_t i);
+  size_t ReadKnownOrganization(size_t start);
   size_t RunEnd(size_t i) const;
   size_t OrganizationAfterPossessive(size_t start, size_t possessive) const;
   v1::OrganizationKind OrganizationKindOf(size_t start, size_t end) const;

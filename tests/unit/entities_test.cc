@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -129,6 +130,13 @@ class EntityModelTest : public ::testing::Test {
     lexicon_ = *Lexicon::Load();
     models_ = *syntax::SyntaxModels::Embedded();
   }
+  // The whole analysis of an English text of ours; the article must outlive the Doc.
+  Doc Analyze(std::string text) {
+    article_.language = "en";
+    article_.clean_text = std::move(text);
+    return Extractor(lexicon_, models_).Analyze(article_);
+  }
+  NormalizedArticle article_;
   static std::shared_ptr<const Lexicon> lexicon_;
   static std::shared_ptr<const syntax::SyntaxModels> models_;
 };
@@ -177,12 +185,9 @@ TEST_F(EntityModelTest, DamagedModelFilesAreRefusedNotRead) {
 // Headings, credits and bylines are not statements: they get no entity labels and the
 // mentions stage reads nothing from them.
 TEST_F(EntityModelTest, HeadingsCreditsAndBylinesYieldNoMentions) {
-  NormalizedArticle article;
-  article.language = "en";
-  article.clean_text =
+  Doc doc = Analyze(
       "Preparedness Tips For Flood Season\n\nBy Ama Mensah\n\nPHOTO EPA / Wolfgang Rattay\n\n"
-      "Kojo Asante · Accra · Updated 14 May\n\nAma Boateng met Kone in Niamey on Monday.";
-  Doc doc = Extractor(lexicon_, models_).Analyze(article);
+      "Kojo Asante · Accra · Updated 14 May\n\nAma Boateng met Kone in Niamey on Monday.");
   ASSERT_EQ(doc.sentences.size(), 5u);
   EXPECT_TRUE(doc.sentences[0].label);
   EXPECT_TRUE(doc.sentences[1].label);
@@ -192,6 +197,26 @@ TEST_F(EntityModelTest, HeadingsCreditsAndBylinesYieldNoMentions) {
   std::vector<std::string> names;
   for (const Mention& mention : doc.mentions) names.push_back(mention.name);
   EXPECT_THAT(names, ElementsAre("Ama Boateng", "Kone", "Niamey"));
+}
+
+// Organisations of the curated list: an acronym and the full name are one entity of the
+// listed kind; a longer name that starts with a listed one is not cut.
+TEST_F(EntityModelTest, ListedOrganisationsAreOneEntityUnderOneName) {
+  Doc doc = Analyze(
+      "JNIM fighters attacked Djibo on Monday. Jama'at Nusrat al-Islam wal-Muslimin later said it had lost two men. "
+      "The United Nations Support Mission in Libya and the UN condemned al-Qaeda in the Islamic Maghreb.");
+  std::map<std::string, std::pair<size_t, v1::OrganizationKind>> clusters;
+  for (const Mention& mention : doc.mentions) {
+    const Cluster& cluster = doc.ClusterOf(mention);
+    clusters[std::string(doc.text.substr(mention.span.start, mention.span.end - mention.span.start))] = {
+        mention.cluster, cluster.organization_kind};
+  }
+  ASSERT_TRUE(clusters.contains("JNIM"));
+  EXPECT_EQ(clusters["JNIM"].first, clusters["Jama'at Nusrat al-Islam wal-Muslimin"].first);
+  EXPECT_EQ(clusters["JNIM"].second, v1::ORGANIZATION_KIND_ARMED_GROUP);
+  EXPECT_EQ(clusters["UN"].second, v1::ORGANIZATION_KIND_INTERNATIONAL_ORGANIZATION);
+  EXPECT_EQ(clusters["al-Qaeda in the Islamic Maghreb"].second, v1::ORGANIZATION_KIND_ARMED_GROUP);
+  EXPECT_FALSE(clusters.contains("United Nations"));  // "United Nations Support Mission ..." goes on
 }
 
 }  // namespace

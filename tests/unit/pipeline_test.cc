@@ -274,7 +274,7 @@ TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
   for (const Anaphor& anaphor : doc.anaphors) {
     resolved[doc.Text(anaphor.first_token, anaphor.end_token)] = doc.clusters[anaphor.cluster].name;
   }
-  EXPECT_EQ(resolved["The group"], "JNIM");
+  EXPECT_EQ(resolved["The group"], "Jama'at Nusrat al-Islam wal-Muslimin");  // JNIM, by its full name
   EXPECT_EQ(resolved["the minister"], "Bakary Sangare");
 }
 
