@@ -1,6 +1,7 @@
 #include "engine/syntax/lemmatizer.h"
 
 #include <absl/strings/numbers.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -22,6 +23,19 @@ constexpr size_t kMaxSuffix = 5;
 constexpr int kMinWordsPerRule = 2;
 
 bool IsProperNoun(std::string_view xpos) { return xpos == "NNP" || xpos == "NNPS"; }
+
+// Two letters or more, none of them lower case ("TASHKENT", "U.S.").
+bool InCapitals(std::string_view word) {
+  int letters = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+    if (c < 0) continue;
+    if (u_islower(c)) return false;
+    letters += u_isalpha(c) ? 1 : 0;
+  }
+  return letters >= 2;
+}
 
 // Proper nouns keep their case; other words are looked up in lower case; typographic
 // quotes read as ASCII ones, as everywhere in the models.
@@ -110,6 +124,9 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& train) {
 std::string Lemmatizer::Lemma(std::string_view form, std::string_view xpos) const {
   std::string cased = CasedForm(form, xpos);
   if (auto it = exceptions_.find(Key(xpos, cased)); it != exceptions_.end()) return it->second;
+  // Rules learned on names in capitals ("AGREEMENT" -> "agreement") would rewrite an unknown
+  // one ("TASHKENT" -> "TAlement"): a proper noun in capitals is its own lemma.
+  if (IsProperNoun(xpos) && InCapitals(cased)) return cased;
   return ByRule(cased, xpos);
 }
 

@@ -1,3 +1,5 @@
+#include "engine/syntax/syntax_models.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -158,6 +160,17 @@ TEST(LemmatizerTest, LearnsSuffixRulesAndExceptions) {
   EXPECT_EQ(lemmatizer.Lemma("towns", "NNS"), "town");     // the NNS rule
   EXPECT_EQ(lemmatizer.Lemma("The", "DT"), "the");         // lower case
   EXPECT_EQ(lemmatizer.Lemma("Niamey", "NNP"), "Niamey");  // proper nouns keep their case
+}
+
+// The trained rules once turned "TASHKENT" into "TAlement": a proper noun in capitals keeps
+// its form; one the rules know still gets its lemma.
+TEST(LemmatizerTest, ProperNounsInCapitalsAreTheirOwnLemma) {
+  auto models = SyntaxModels::Embedded();
+  ASSERT_TRUE(models.ok()) << models.status();
+  EXPECT_EQ((*models)->lemmatizer.Lemma("TASHKENT", "NNP"), "TASHKENT");
+  EXPECT_EQ((*models)->lemmatizer.Lemma("NIAMEY", "NNP"), "NIAMEY");
+  EXPECT_EQ((*models)->lemmatizer.Lemma("Tashkent", "NNP"), "Tashkent");
+  EXPECT_EQ((*models)->lemmatizer.Lemma("ATTACKS", "NNS"), "attack");
 }
 
 TEST(ParserTest, ProjectivizeLiftsCrossingArcs) {
