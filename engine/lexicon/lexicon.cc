@@ -93,28 +93,32 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     if (entry.contains("official_name")) add_name(entry["official_name"].get<std::string>(), index);
     lexicon->countries_.push_back(std::move(country));
   }
-  for (const auto& row : Rows("country_names.tsv")) {
-    auto it = lexicon->country_by_code_.find(row.at(0));
-    if (it == lexicon->country_by_code_.end()) {
-      return absl::FailedPreconditionError(strings::Cat("country_names.tsv: unknown code ", row[0]));
+  // The rows of a curated file with the country whose alpha-2 code is in column `code`; an
+  // unknown code fails the load.
+  using CountryRow = std::pair<std::vector<std::string>, size_t>;
+  auto country_rows = [&](std::string_view file, size_t code) -> absl::StatusOr<std::vector<CountryRow>> {
+    std::vector<CountryRow> rows;
+    for (auto& row : Rows(file)) {
+      auto it = lexicon->country_by_code_.find(row.at(code));
+      if (it == lexicon->country_by_code_.end()) {
+        return absl::FailedPreconditionError(strings::Cat(file, ": unknown code ", row[code]));
+      }
+      rows.emplace_back(std::move(row), it->second);
     }
-    lexicon->countries_[it->second].name = row.at(1);
-    add_name(row[1], it->second);
+    return rows;
+  };
+  auto names = country_rows("country_names.tsv", 0);
+  auto seats = country_rows("seats_of_government.tsv", 1);
+  auto aliases = country_rows("country_aliases.tsv", 1);
+  for (const auto* rows : {&names, &seats, &aliases}) {
+    if (!rows->ok()) return rows->status();
   }
-  for (const auto& row : Rows("seats_of_government.tsv")) {
-    auto it = lexicon->country_by_code_.find(row.at(1));
-    if (it == lexicon->country_by_code_.end()) {
-      return absl::FailedPreconditionError(strings::Cat("seats_of_government.tsv: unknown code ", row[1]));
-    }
-    lexicon->seats_of_government_.emplace(FoldForMatching(row[0]), it->second);
+  for (const auto& [row, index] : *names) {
+    lexicon->countries_[index].name = row.at(1);
+    add_name(row[1], index);
   }
-  for (const auto& row : Rows("country_aliases.tsv")) {
-    auto it = lexicon->country_by_code_.find(row.at(1));
-    if (it == lexicon->country_by_code_.end()) {
-      return absl::FailedPreconditionError(strings::Cat("country_aliases.tsv: unknown code ", row[1]));
-    }
-    add_name(row[0], it->second);
-  }
+  for (const auto& [row, index] : *seats) lexicon->seats_of_government_.emplace(FoldForMatching(row[0]), index);
+  for (const auto& [row, index] : *aliases) add_name(row[0], index);
   // Curated forms first, then the generated list; one or two words ("South Korean").
   // The generated list also covers codes outside ISO 3166-1 (Kosovo's XK): skipped.
   for (auto [file, strict] : {std::pair{"demonyms.tsv", true}, std::pair{"demonyms_generated.tsv", false}}) {

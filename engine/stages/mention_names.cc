@@ -8,6 +8,7 @@
 #include "engine/stages/entity_types.h"
 #include "engine/stages/mention_reader.h"
 #include "engine/stages/name_words.h"
+#include "engine/syntax/entity_recognizer.h"
 
 namespace dossier::engine {
 
@@ -44,7 +45,7 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
   // town near", "the charity X", "X (XYZ)"), type it before the recogniser does, and make
   // it a name even where the recogniser saw none.
   std::vector<RecognizedName> names = RecognizedNames(start, end);
-  if (names.empty()) names.push_back({start, end, "", v1::ENTITY_TYPE_UNSPECIFIED});
+  if (names.empty()) names.push_back({start, end, v1::ENTITY_TYPE_UNSPECIFIED});
   for (const RecognizedName& name : names) {
     ContextType context = TypeFromContext(name.start, name.end);
     v1::EntityType type = context.type != v1::ENTITY_TYPE_UNSPECIFIED ? context.type : name.type;
@@ -61,20 +62,14 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
 // The names the recogniser found (Token::ner) in tokens [start, end), cut to them. A place
 // it names is a city unless its last word, a gazetteer or the context says otherwise.
 std::vector<MentionReader::RecognizedName> MentionReader::RecognizedNames(size_t start, size_t end) const {
+  std::vector<std::string> labels;
+  for (size_t t = start; t < end; ++t) labels.push_back(tokens_[t].ner);
   std::vector<RecognizedName> names;
-  for (size_t t = start; t < end; ++t) {
-    const std::string& label = tokens_[t].ner;
-    if (label.size() < 3) continue;
-    std::string_view type = std::string_view(label).substr(2);
-    bool continues = label[0] == 'I' && !names.empty() && names.back().end == t && names.back().label == type;
-    if (continues) {
-      names.back().end = t + 1;
-      continue;
-    }
-    v1::EntityType entity_type = type == "PER"   ? v1::ENTITY_TYPE_PERSON
-                                 : type == "ORG" ? v1::ENTITY_TYPE_ORGANIZATION
-                                                 : v1::ENTITY_TYPE_CITY;
-    names.push_back({t, t + 1, std::string(type), entity_type});
+  for (const syntax::EntitySpan& span : syntax::EntitySpans(labels)) {
+    v1::EntityType type = span.type == "PER"   ? v1::ENTITY_TYPE_PERSON
+                          : span.type == "ORG" ? v1::ENTITY_TYPE_ORGANIZATION
+                                               : v1::ENTITY_TYPE_CITY;
+    names.push_back({start + span.start, start + span.end, type});
   }
   // A name starts and ends with a capitalised word ("of Industry" is none), or starts with a
   // particle ("al-Qaeda"); a place's last word may type it ("Blue Nile River").

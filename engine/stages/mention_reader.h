@@ -33,10 +33,9 @@ class MentionReader {
     v1::OrganizationKind kind = v1::ORGANIZATION_KIND_UNSPECIFIED;
   };
 
-  // A name the recogniser found: tokens [start, end), its label's type ("PER") and ours.
+  // A name the recogniser found: tokens [start, end) and its type.
   struct RecognizedName {
     size_t start = 0, end = 0;
-    std::string label;
     v1::EntityType type = v1::ENTITY_TYPE_UNSPECIFIED;
   };
 

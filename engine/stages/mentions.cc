@@ -79,20 +79,10 @@ size_t MentionReader::ReadAt(size_t i) {
 }
 
 // "JNIM", "al-Qaeda in the Islamic Maghreb": an organisation of the curated list, the
-// longest name that starts at token `start` as written, stored under its one name (the
+// longest name of whole (hyphenated) words that starts at token `start` as written, stored under its one name (the
 // acronym and the full name are one entity). Returns where the reading goes on, or `start`.
 size_t MentionReader::ReadKnownOrganization(size_t start) {
-  // The end of the word as written from token t: glued words and hyphens ("al-Qaeda"), but
-  // not a possessive "'s" or punctuation.
-  auto written_word_end = [&](size_t t) {
-    size_t end = t + 1;
-    while (end < tokens_.size() && Glued(tokens_[end - 1], tokens_[end]) && !IsPossessive(tokens_[end]) &&
-           (tokens_[end].is_word || IsJoiningHyphen(tokens_, end))) {
-      ++end;
-    }
-    return end;
-  };
-  size_t end = written_word_end(start);
+  size_t end = WordEnd(start);
   size_t most = lexicon_.OrganizationWordsFrom(Text(start, end));
   const KnownOrganization* found = nullptr;
   size_t found_end = start;
@@ -102,7 +92,7 @@ size_t MentionReader::ReadKnownOrganization(size_t start) {
       found_end = end;
     }
     if (end >= tokens_.size()) break;
-    end = written_word_end(end);
+    end = WordEnd(end);
   }
   // "United Nations Support Mission": a longer name goes on, which the list does not hold.
   if (!found || (found_end < tokens_.size() && tokens_[found_end].capitalized)) return start;

@@ -320,20 +320,24 @@ std::vector<EntitySpan> EntitySpans(std::span<const std::string> labels) {
   return spans;
 }
 
+std::vector<EntitySpan> RecognizeSpans(const EntityRecognizer& recognizer, const LabeledSentence& sentence) {
+  std::vector<EntityInput> inputs;
+  for (size_t i = 0; i < sentence.words.size(); ++i) {
+    inputs.push_back({sentence.words[i], i < sentence.upos.size() ? sentence.upos[i] : std::string_view(),
+                      i < sentence.hints.size() ? sentence.hints[i] : 0});
+  }
+  std::vector<std::string> predicted;
+  for (uint16_t label : recognizer.Recognize(inputs)) predicted.emplace_back(recognizer.Label(label));
+  return EntitySpans(predicted);
+}
+
 EntityScores ScoreEntities(const EntityRecognizer& recognizer, const std::vector<LabeledSentence>& gold) {
   EntityScores scores;
   for (const auto& sentence : gold) {
-    std::vector<EntityInput> inputs;
-    for (size_t i = 0; i < sentence.words.size(); ++i) {
-      inputs.push_back({sentence.words[i], i < sentence.upos.size() ? sentence.upos[i] : std::string_view(),
-                        i < sentence.hints.size() ? sentence.hints[i] : 0});
-    }
-    std::vector<std::string> predicted;
-    for (uint16_t label : recognizer.Recognize(inputs)) predicted.emplace_back(recognizer.Label(label));
     std::vector<EntitySpan> gold_spans = EntitySpans(sentence.labels);
     std::set<EntitySpan> gold_set(gold_spans.begin(), gold_spans.end());
     for (const EntitySpan& span : gold_spans) ++scores.by_type[span.type].gold;
-    for (const EntitySpan& span : EntitySpans(predicted)) {
+    for (const EntitySpan& span : RecognizeSpans(recognizer, sentence)) {
       bool inside_other = span.end <= sentence.other_entity.size() &&
                           std::all_of(sentence.other_entity.begin() + long(span.start),
                                       sentence.other_entity.begin() + long(span.end), [](bool other) { return other; });

@@ -91,6 +91,8 @@ struct EntityScores {
   size_t inside_other_entities = 0;
 };
 EntityScores ScoreEntities(const EntityRecognizer& recognizer, const std::vector<LabeledSentence>& gold);
+/// The entities the recogniser finds in a labeled sentence, read with its tags and hints.
+std::vector<EntitySpan> RecognizeSpans(const EntityRecognizer& recognizer, const LabeledSentence& sentence);
 /// "P 0.812 R 0.790 F1 0.801; LOC P ...": all types, then each, then how many were found
 /// inside other entities and the precision and F1 had they counted as wrong.
 std::ostream& operator<<(std::ostream& out, const EntityScores& scores);

@@ -16,14 +16,8 @@ void ShowErrors(const engine::syntax::EntityRecognizer& recognizer, const std::v
                 size_t limit) {
   size_t shown = 0;
   for (const LabeledSentence& sentence : sentences) {
-    std::vector<engine::syntax::EntityInput> inputs;
-    for (size_t i = 0; i < sentence.words.size(); ++i) {
-      inputs.push_back({sentence.words[i], sentence.upos[i], sentence.hints[i]});
-    }
-    std::vector<std::string> predicted;
-    for (uint16_t label : recognizer.Recognize(inputs)) predicted.emplace_back(recognizer.Label(label));
     std::vector<EntitySpan> gold = engine::syntax::EntitySpans(sentence.labels);
-    std::vector<EntitySpan> found = engine::syntax::EntitySpans(predicted);
+    std::vector<EntitySpan> found = engine::syntax::RecognizeSpans(recognizer, sentence);
     auto show = [&](const EntitySpan& span, char sign) {
       if (shown++ >= limit) return;
       std::cout << sign << ' ' << span.type << "  ";
