@@ -35,6 +35,13 @@ class PipelineTest : public ::testing::Test {
     return article;
   }
 
+  // The whole analysis of an English text of ours. The Doc reads the article it was made
+  // from, so the fixture keeps the article alive for the test.
+  Doc Analyze(std::string text) {
+    article_ = Article(std::move(text));
+    return Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Analyze(article_);
+  }
+
   // Runs the stages up to and including coreference: what the relation and event stages read.
   static void RunUpToCoreference(Doc& doc) {
     auto models = *syntax::SyntaxModels::Embedded();
@@ -66,6 +73,7 @@ class PipelineTest : public ::testing::Test {
     return std::string(doc.text.substr(span.start, span.end - span.start));
   }
 
+  NormalizedArticle article_;
   static std::shared_ptr<const Lexicon> lexicon_;
 };
 std::shared_ptr<const Lexicon> PipelineTest::lexicon_;
@@ -79,8 +87,7 @@ TEST_F(PipelineTest, ListsItsStagesInOrder) {
 // The trained tagger and parser on a sentence of our own: what a reader of the tree needs
 // (who did what to whom, where) must come out right.
 TEST_F(PipelineTest, TaggerAndParserReadWhoDidWhatToWhom) {
-  NormalizedArticle article = Article("The rebels attacked the army base near Goma on Monday.");
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded()).Analyze(article);
+  Doc doc = Analyze("The rebels attacked the army base near Goma on Monday.");
   auto token = [&](std::string_view text) -> const Token& {
     for (const Token& t : doc.tokens) {
       if (t.text == text) return t;
@@ -197,9 +204,9 @@ TEST_F(PipelineTest, RelationsStageOnTwoHandBuiltMentions) {
 // A passive's subject is what was done to; its agent is only what "by" names (the parse's
 // obl:agent), even when words stand between the verb and "by".
 TEST_F(PipelineTest, APassiveSubjectIsTheTargetAndItsByPhraseTheAgent) {
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
-                .Analyze(Article("Members of the Coastal Defence Front were arrested in Tahoua on Monday. "
-                                 "Ama Boateng was detained on Friday by Kojo Asante."));
+  Doc doc = Analyze(
+      "Members of the Coastal Defence Front were arrested in Tahoua on Monday. "
+      "Ama Boateng was detained on Friday by Kojo Asante.");
   auto role_of = [&](const Event& event, std::string_view name) {
     for (const Participant& participant : event.participants) {
       if (doc.clusters[participant.cluster].name == name) return participant.role;
@@ -223,11 +230,11 @@ TEST_F(PipelineTest, APassiveSubjectIsTheTargetAndItsByPhraseTheAgent) {
 // Nouns name events too; their participants come from the noun's own phrase, and from the
 // subject of a support verb ("held talks"), never from a verb that only talks about them.
 TEST_F(PipelineTest, NounsNameEventsWithTheirPhrasesParticipants) {
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
-                .Analyze(Article("The talks between Ghana and Togo ended on Friday. "
-                                 "Mali held talks with Senegal on Monday. "
-                                 "Kojo Asante criticised the sanctions. "
-                                 "The attack on the town lasted an hour."));
+  Doc doc = Analyze(
+      "The talks between Ghana and Togo ended on Friday. "
+      "Mali held talks with Senegal on Monday. "
+      "Kojo Asante criticised the sanctions. "
+      "The attack on the town lasted an hour.");
   std::vector<std::tuple<v1::EventType, std::string, v1::ParticipantRole>> found;
   for (const Event& event : doc.events) {
     for (const Participant& participant : event.participants) {
@@ -245,9 +252,9 @@ TEST_F(PipelineTest, NounsNameEventsWithTheirPhrasesParticipants) {
 // Membership, affiliation and alliance read off the parse: appositions (for every
 // conjunct), possessors, and "allied with".
 TEST_F(PipelineTest, RelationsFromTheParse) {
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
-                .Analyze(Article("Mali, Burkina Faso and Niger, members of the Alliance of Sahel States, left ECOWAS "
-                                 "in January. The Coastal Defence Front is allied with the Liberation Movement."));
+  Doc doc = Analyze(
+      "Mali, Burkina Faso and Niger, members of the Alliance of Sahel States, left ECOWAS "
+      "in January. The Coastal Defence Front is allied with the Liberation Movement.");
   std::vector<std::tuple<std::string, v1::RelationshipPredicate, std::string>> found;
   for (const Relationship& relation : doc.relationships) {
     found.emplace_back(doc.clusters[relation.subject].name, relation.predicate, doc.clusters[relation.object].name);
@@ -266,10 +273,10 @@ TEST_F(PipelineTest, RelationsFromTheParse) {
 // Definite descriptions: "the group" is the organisation the text is about, not one named
 // as a possessor; "the minister" the person named last.
 TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
-                .Analyze(Article("JNIM, al-Qaeda's affiliate in the Sahel, attacked Djibo on Monday. The group said "
-                                 "it had lost two fighters. Foreign Minister Bakary Sangare said the minister would "
-                                 "travel to Moscow."));
+  Doc doc = Analyze(
+      "JNIM, al-Qaeda's affiliate in the Sahel, attacked Djibo on Monday. The group said "
+      "it had lost two fighters. Foreign Minister Bakary Sangare said the minister would "
+      "travel to Moscow.");
   std::map<std::string, std::string> resolved;
   for (const Anaphor& anaphor : doc.anaphors) {
     resolved[doc.Text(anaphor.first_token, anaphor.end_token)] = doc.clusters[anaphor.cluster].name;
@@ -280,8 +287,7 @@ TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
 
 // "Hungarian officials agreed": the country that qualifies an unnamed subject acts.
 TEST_F(PipelineTest, ACountryQualifyingTheSubjectActs) {
-  Doc doc = Extractor(lexicon_, *syntax::SyntaxModels::Embedded())
-                .Analyze(Article("Malian soldiers attacked the camp near Gao on Monday. Officials said it burned."));
+  Doc doc = Analyze("Malian soldiers attacked the camp near Gao on Monday. Officials said it burned.");
   ASSERT_FALSE(doc.events.empty());
   const Event& attack = doc.events.front();
   ASSERT_FALSE(attack.participants.empty());
