@@ -352,11 +352,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (entities->parsed()) {
-    std::ifstream model_file(entity_model, std::ios::binary);
-    auto recognizer = engine::syntax::EntityRecognizer::Load(model_file, (*models)->clusters);
-    if (!recognizer.ok()) {
-      std::cerr << "error: " << entity_model << ": " << recognizer.status().message() << '\n';
-      return 1;
+    // The compiled-in recogniser, unless --model names another.
+    const engine::syntax::EntityRecognizer* recognizer = &(*models)->entities;
+    absl::StatusOr<engine::syntax::EntityRecognizer> loaded;
+    if (!entity_model.empty()) {
+      std::ifstream model_file(entity_model, std::ios::binary);
+      loaded = engine::syntax::EntityRecognizer::Load(model_file, (*models)->clusters);
+      if (!loaded.ok()) {
+        std::cerr << "error: " << entity_model << ": " << loaded.status().message() << '\n';
+        return 1;
+      }
+      recognizer = &*loaded;
     }
     for (const auto& corpus : entity_corpora) {
       absl::Status scored = eval::ScoreEntityCorpus(corpus, *recognizer, **models, **lexicon, show_errors);
