@@ -17,7 +17,7 @@ namespace dossier::engine {
 /// Version of the engine's code; bump it when extraction output changes so stored articles
 /// can be reprocessed. The version stamped on facts adds the trained models' digest
 /// (Extractor::version()), so a retrained model also triggers reprocessing.
-inline constexpr std::string_view kEngineVersion = "dossier-extract/0.21.0";
+inline constexpr std::string_view kEngineVersion = "dossier-extract/0.22.0";
 
 /// A sentence as a UTF-8 byte range [start, end) of the clean text.
 struct SentenceSpan {

@@ -23,7 +23,7 @@ struct Token {
   std::string xpos;    // language-specific part of speech ("NNP")
   std::string lemma;   // dictionary form ("meet" for "met")
   std::string deprel;  // dependency relation to the head ("nsubj")
-  std::string ner;     // named-entity tag ("B-PER"); no stage sets it yet
+  std::string ner;     // named-entity tag ("B-PER", "O"), set by the entities stage
   int head = -1;       // index into Doc::tokens of the syntactic head; -1: root or not parsed
 };
 

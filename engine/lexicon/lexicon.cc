@@ -30,6 +30,23 @@ std::string_view EmbeddedFile(std::string_view name) {
   return {};
 }
 
+// What a regular inflection of a verb may have been before its ending: "rioted" -> riot,
+// riote; "banned" -> ban; "carries" -> carry; "riots" -> riot.
+std::vector<std::string> RegularVerbStems(std::string_view form) {
+  std::vector<std::string> stems;
+  auto without = [&](std::string_view ending, std::string_view replacement = "") {
+    if (form.size() > ending.size() + 2 && form.ends_with(ending)) {
+      stems.push_back(strings::Cat(form.substr(0, form.size() - ending.size()), replacement));
+    }
+  };
+  without("ied", "y"), without("ies", "y"), without("ed"), without("d"), without("es"), without("s");
+  // A doubled consonant before "-ed" ("banned", "shelled" keeps its own "ll" above).
+  if (form.size() > 5 && form.ends_with("ed") && form[form.size() - 3] == form[form.size() - 4]) {
+    stems.emplace_back(form.substr(0, form.size() - 3));
+  }
+  return stems;
+}
+
 // The non-comment, non-blank lines of a curated file, split at tabs.
 std::vector<std::vector<std::string>> Rows(std::string_view name) {
   std::vector<std::vector<std::string>> rows;
@@ -236,6 +253,14 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     options.push_back(std::move(trigger));
     std::stable_partition(options.begin(), options.end(), [](const auto& t) { return !t.next_word.empty(); });
   }
+  for (const auto& row : Rows("event_verbs.tsv")) {
+    EventTrigger trigger;
+    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
+      return absl::FailedPreconditionError(strings::Cat("event_verbs.tsv: bad type ", row[1]));
+    }
+    trigger.cameo_code = row.at(2);
+    lexicon->verb_triggers_.emplace(row[0], std::move(trigger));
+  }
   std::vector<std::string> furniture, comments, related, author;
   for (const auto& row : Rows("furniture_lines.txt")) furniture.push_back(row.at(0));
   for (const auto& row : Rows("section_headers.tsv")) {
@@ -289,6 +314,11 @@ const std::string* Lexicon::FindRegion(std::string_view folded_phrase) const {
 
 const Country* Lexicon::FindDemonym(std::string_view folded_word) const {
   auto it = country_by_demonym_.find(folded_word);
+  // "Nigerians", "Swedes": the people, by their plural.
+  if (it == country_by_demonym_.end() && folded_word.size() > 4 && folded_word.ends_with('s') &&
+      !FindCountry(folded_word)) {  // "Philippines" is the country
+    it = country_by_demonym_.find(folded_word.substr(0, folded_word.size() - 1));
+  }
   return it == country_by_demonym_.end() ? nullptr : &countries_[it->second];
 }
 
@@ -338,16 +368,24 @@ const EventNoun* Lexicon::FindEventNoun(std::string_view folded_word) const {
 }
 
 const EventTrigger* Lexicon::FindTrigger(std::span<const Token> tokens, size_t index) const {
-  auto it = triggers_.find(tokens[index].folded);
-  if (it == triggers_.end()) return nullptr;
-  for (const EventTrigger& trigger : it->second) {
-    if (trigger.next_word.empty()) return &trigger;
-    size_t t = index + 1;
-    for (size_t words = 0; t < tokens.size() && words <= kPhraseGap; ++words) {
-      size_t word_end = HyphenatedWordEnd(tokens, t);
-      if (FoldedAsWritten(tokens, t, word_end) == trigger.next_word) return &trigger;
-      t = word_end;
+  if (auto it = triggers_.find(tokens[index].folded); it != triggers_.end()) {
+    for (const EventTrigger& trigger : it->second) {
+      if (trigger.next_word.empty()) return &trigger;
+      size_t t = index + 1;
+      for (size_t words = 0; t < tokens.size() && words <= kPhraseGap; ++words) {
+        size_t word_end = HyphenatedWordEnd(tokens, t);
+        if (FoldedAsWritten(tokens, t, word_end) == trigger.next_word) return &trigger;
+        t = word_end;
+      }
     }
+  }
+  // A gerund is mostly a reason or a manner ("criticised X for negotiating", "blaming Y"):
+  // the forms that do report an event are listed.
+  if (tokens[index].upos != "VERB" || tokens[index].xpos == "VBG") return nullptr;
+  if (auto verb = verb_triggers_.find(tokens[index].lemma); verb != verb_triggers_.end()) return &verb->second;
+  // The learned lemmatizer errs on rare verbs ("rioted" -> "riote"): their regular stems.
+  for (const std::string& stem : RegularVerbStems(tokens[index].folded)) {
+    if (auto verb = verb_triggers_.find(stem); verb != verb_triggers_.end()) return &verb->second;
   }
   return nullptr;
 }

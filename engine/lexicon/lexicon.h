@@ -82,7 +82,7 @@ class Lexicon {
   const AdminArea* FindAdminArea(std::string_view folded_phrase) const;
   /// The canonical name of the region a phrase names ("the sahel" -> "Sahel").
   const std::string* FindRegion(std::string_view folded_phrase) const;
-  /// The country a demonym refers to ("ghanaian").
+  /// The country a demonym refers to ("ghanaian", or its plural "ghanaians").
   const Country* FindDemonym(std::string_view folded_word) const;
   const Country* FindCountryByCode(std::string_view alpha2) const;
 
@@ -108,8 +108,8 @@ class Lexicon {
   /// The organisation kind a keyword implies ("Ltd." as "Ltd"), or UNSPECIFIED.
   v1::OrganizationKind OrganizationKeyword(std::string_view word) const;
   /// The event the token at `index` signals: a phrase starting there ("staged a coup", "staged
-  /// a sit-in": its second word may be hyphenated) wins over the word alone ("staged"); nullptr
-  /// when it signals none.
+  /// a sit-in": its second word may be hyphenated) wins over the word alone ("staged"), and a
+  /// listed form over a verb's lemma ("rioted": riot); nullptr when it signals none.
   const EventTrigger* FindTrigger(std::span<const Token> tokens, size_t index) const;
   /// The event a noun names ("killing", "talks"), or nullptr.
   const EventNoun* FindEventNoun(std::string_view folded_word) const;
@@ -143,7 +143,8 @@ class Lexicon {
   StringMap<size_t> organization_words_;        // first word as written -> most words
   StringMap<size_t> seats_of_government_;       // folded name -> country
   StringMap<std::vector<EventTrigger>> triggers_;
-  StringMap<EventNoun> event_nouns_;  // by first word; phrases before the word alone
+  StringMap<EventTrigger> verb_triggers_;  // by lemma, for words tagged VERB
+  StringMap<EventNoun> event_nouns_;       // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;
   std::unique_ptr<RE2> related_header_;

@@ -105,6 +105,8 @@ class SentenceEvents {
       agent = other;
       other = nullptr;
     }
+    if (!agent && !disaster) agent = CountryOfSubject(t);  // "Thousands of Kenyans rioted"
+    if (agent && !conjunct) conjunct = EarlierConjunct(*agent);
     bool joint = false;  // the other party acted alongside the agent
     if (conjunct) {
       if (!other) {
@@ -149,8 +151,25 @@ class SentenceEvents {
  private:
   enum class Subject { kNamed, kImplicit, kUnnamed };
 
-  // "Hungarian officials agreed", "Malian troops attacked", "Kenya's police arrested": the
-  // country whose demonym or possessive qualifies the trigger's subject in the parse acts.
+  // "Hungarian and Romanian officials agreed": the parse makes the agent a conjunct ("and",
+  // "or") of an earlier name, which acts first; towns do not act.
+  const LocalMention* EarlierConjunct(const LocalMention& agent) const {
+    size_t head = view_.HeadToken(agent);
+    auto parent = view_.Parent(head);
+    if (tokens_[head].deprel != "conj" || !view_.Dependent(head, "cc") || !parent || *parent >= agent.first_token) {
+      return nullptr;
+    }
+    for (const auto& mention : mentions_) {
+      if (view_.HeadToken(mention) == *parent && !IsPlaceOtherThanCountry(view_.ClusterOf(mention).type)) {
+        return &mention;
+      }
+    }
+    return nullptr;
+  }
+
+  // "Hungarian officials agreed", "Malian troops attacked", "Kenya's police arrested",
+  // "thousands of Kenyans rioted": the country whose demonym or possessive qualifies the
+  // trigger's subject in the parse acts.
   const LocalMention* CountryOfSubject(size_t t) const {
     auto subject = view_.Dependent(t, "nsubj");
     if (!subject) return nullptr;
@@ -158,7 +177,9 @@ class SentenceEvents {
       if (!mention.mention || view_.ClusterOf(mention).type != v1::ENTITY_TYPE_COUNTRY) continue;
       size_t head = view_.HeadToken(mention);
       std::string_view relation = tokens_[head].deprel;
-      bool qualifies = relation == "amod" || relation == "compound" || relation == "nmod:poss";
+      auto marker = view_.Dependent(head, "case");
+      bool qualifies = relation == "amod" || relation == "compound" || relation == "nmod:poss" ||
+                       (relation == "nmod" && marker && tokens_[*marker].folded == "of");
       if (qualifies && view_.Parent(head) == *subject) return &mention;
     }
     return nullptr;

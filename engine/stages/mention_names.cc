@@ -72,14 +72,17 @@ std::vector<MentionReader::RecognizedName> MentionReader::RecognizedNames(size_t
     names.push_back({start + span.start, start + span.end, type});
   }
   // A name starts and ends with a capitalised word ("of Industry" is none), or starts with a
-  // particle ("al-Qaeda"); a place's last word may type it ("Blue Nile River").
+  // particle ("al-Qaeda"), and does not end with a weekday ("Yasser Arafat Wednesday
+  // rejected"); a place's last word may type it ("Blue Nile River").
+  static const WordSet kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   std::vector<RecognizedName> trimmed;
   for (RecognizedName name : names) {
     while (name.start < name.end && !tokens_[name.start].capitalized && !IsJoinedNameParticle(tokens_, name.start)) {
       ++name.start;
     }
-    while (name.end > name.start && !tokens_[name.end - 1].capitalized && !IsJoiningHyphen(tokens_, name.end - 1) &&
-           !std::isdigit(static_cast<unsigned char>(tokens_[name.end - 1].text.front()))) {
+    while (name.end > name.start && ((!tokens_[name.end - 1].capitalized && !IsJoiningHyphen(tokens_, name.end - 1) &&
+                                      !std::isdigit(static_cast<unsigned char>(tokens_[name.end - 1].text.front()))) ||
+                                     kWeekdays.contains(tokens_[name.end - 1].folded))) {
       --name.end;
     }
     if (name.start == name.end) continue;

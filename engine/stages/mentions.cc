@@ -42,6 +42,13 @@ size_t MentionReader::ReadAt(size_t i) {
   while (start < end && (lexicon_.IsNameStopword(tokens_[start].text) || IsAbbreviatedTitle(tokens_[start]))) ++start;
   if (start == end) return end;
   if (start > i) return start;  // re-read from the first real name word
+  // "Senior Hungarian officials", "Thousands of Kenyans": a sentence's first word, capitalised
+  // only for being first, is no part of the demonym after it.
+  if (size_t next = WordEnd(start);
+      start == 0 && next < end && tokens_[start].upos != "PROPN" && tokens_[start].ner == "O") {
+    if (tokens_[next].folded == "of" && next + 1 < end) ++next;
+    if (lexicon_.FindDemonym(Folded(next, WordEnd(next)))) return next;
+  }
 
   if (const Country* country = lexicon_.SeatOfGovernment(Folded(start, end))) {  // "the Kremlin said"
     size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY, start, end,

@@ -1,7 +1,9 @@
 #include "engine/stages/modality.h"
 
 #include <cstdint>
+#include <map>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "engine/lexicon/word_sets.h"
@@ -10,16 +12,36 @@
 namespace dossier::engine {
 namespace {
 
-enum class Cue : uint8_t { kNone, kNegation, kHypothetical, kReporting };
+// kIntent: a hypothetical cue that is an intention or a promise ("will", "plans to", "offered to").
+enum class Cue : uint8_t { kNone, kNegation, kHypothetical, kIntent, kReporting };
+
+// CAMEO codes an intention as its own event: to cooperate, meet, help or yield is 03x ("will
+// provide aid" is 033, not 070), to protest, sanction, coerce or fight a threat, 13x ("will
+// boycott" is 133, "threatened to ban" 137); other intentions keep their code.
+std::string IntentCode(const std::string& code) {
+  static const std::map<std::string, std::string, std::less<>> kIntentOf = {
+      {"04", "036"},   {"05", "032"},   {"057", "030"},  {"06", "031"},   {"061", "0311"}, {"062", "0312"},
+      {"063", "0313"}, {"064", "0314"}, {"07", "033"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"},
+      {"074", "0334"}, {"08", "035"},   {"081", "0351"}, {"084", "0353"}, {"087", "0356"}, {"14", "133"},
+      {"16", "131"},   {"163", "1312"}, {"17", "137"},   {"18", "138"},   {"19", "138"},   {"191", "1381"},
+      {"192", "1382"}, {"20", "138"}};
+  for (size_t length = std::min<size_t>(code.size(), 3); length >= 2; --length) {
+    if (auto it = kIntentOf.find(std::string_view(code).substr(0, length)); it != kIntentOf.end()) return it->second;
+  }
+  return code;
+}
 
 // Each token's modality cue.
 std::vector<Cue> FindCues(std::span<const Token> tokens) {
   static const WordMap<Cue> kCues = [] {
     WordMap<Cue> cues;
     for (std::string_view word :
-         {"could", "may", "might", "would", "plans", "planned", "plan", "intends", "unlikely", "lacks", "lack",
-          "capacity", "threatened", "threatens", "if", "should", "wants", "will"}) {
+         {"could", "may", "might", "would", "unlikely", "lacks", "lack", "capacity", "if", "should"}) {
       cues.emplace(word, Cue::kHypothetical);
+    }
+    for (std::string_view word : {"plans", "planned", "plan", "intends", "wants", "will", "promised", "pledged",
+                                  "offered", "ready", "prepared", "willing", "threatened", "threatens", "vowed"}) {
+      cues.emplace(word, Cue::kIntent);
     }
     // "n't" is the clitic of "didn't", "won't", "can't".
     for (std::string_view word : {"not", "n't", "never", "no", "denied", "denies", "without"}) {
@@ -54,8 +76,9 @@ void SetModality(const Doc& doc, size_t sentence, const std::vector<Cue>& cues, 
     }
   }
   for (size_t t = 0; t < trigger; ++t) {
-    if (cues[t] == Cue::kHypothetical) {
+    if (cues[t] == Cue::kHypothetical || cues[t] == Cue::kIntent) {
       event.modality = v1::MODALITY_HYPOTHETICAL;
+      if (cues[t] == Cue::kIntent) event.cameo_code = IntentCode(event.cameo_code);
       return;
     }
   }

@@ -37,6 +37,13 @@ bool InCapitals(std::string_view word) {
   return letters >= 2;
 }
 
+bool StartsWithCapital(std::string_view text) { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
+
+std::string Capitalized(std::string word) {
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
+}
+
 // Proper nouns keep their case; other words are looked up in lower case; typographic
 // quotes read as ASCII ones, as everywhere in the models.
 std::string CasedForm(std::string_view form, std::string_view xpos) {
@@ -58,6 +65,12 @@ const Value& Majority(const std::map<Value, int>& counts) {
 std::string Lemmatizer::ByRule(const std::string& cased_form, std::string_view xpos) const {
   for (size_t length = std::min(kMaxSuffix, cased_form.size());; --length) {
     auto rule = rules_.find(Key(xpos, std::string_view(cased_form).substr(cased_form.size() - length)));
+    // A rule that cuts more than the suffix it looked at and writes a capital was learned from
+    // one adjective of nationality ("iranian" -> "Iranian"): another one ("romanian") is
+    // capitalised the same way, not rewritten ("rIranian").
+    if (rule != rules_.end() && rule->second.strip > length && StartsWithCapital(rule->second.append)) {
+      return Capitalized(cased_form);
+    }
     if (rule != rules_.end() && rule->second.strip <= cased_form.size()) {
       size_t keep = cased_form.size() - rule->second.strip;
       // A rule learned on other words may cut inside a character: then the word stays as it is.

@@ -69,6 +69,17 @@ class PipelineTest : public ::testing::Test {
     doc.mentions.push_back(std::move(mention));
   }
 
+  // (type, entity name, role) of every event participant.
+  static std::vector<std::tuple<v1::EventType, std::string, v1::ParticipantRole>> EventParticipants(const Doc& doc) {
+    std::vector<std::tuple<v1::EventType, std::string, v1::ParticipantRole>> found;
+    for (const Event& event : doc.events) {
+      for (const Participant& participant : event.participants) {
+        found.emplace_back(event.type, doc.clusters[participant.cluster].name, participant.role);
+      }
+    }
+    return found;
+  }
+
   static std::string TextOf(const Doc& doc, const TextSpan& span) {
     return std::string(doc.text.substr(span.start, span.end - span.start));
   }
@@ -235,12 +246,7 @@ TEST_F(PipelineTest, NounsNameEventsWithTheirPhrasesParticipants) {
       "Mali held talks with Senegal on Monday. "
       "Kojo Asante criticised the sanctions. "
       "The attack on the town lasted an hour.");
-  std::vector<std::tuple<v1::EventType, std::string, v1::ParticipantRole>> found;
-  for (const Event& event : doc.events) {
-    for (const Participant& participant : event.participants) {
-      found.emplace_back(event.type, doc.clusters[participant.cluster].name, participant.role);
-    }
-  }
+  auto found = EventParticipants(doc);
   EXPECT_THAT(found, ::testing::UnorderedElementsAre(
                          std::tuple(v1::EVENT_TYPE_CONSULT, "Ghana", v1::PARTICIPANT_ROLE_AGENT),
                          std::tuple(v1::EVENT_TYPE_CONSULT, "Togo", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
@@ -296,6 +302,37 @@ TEST_F(PipelineTest, ACountryQualifyingTheSubjectActs) {
   for (const Event& event : doc.events) {  // "Officials said": nobody named speaks
     EXPECT_NE(event.type, v1::EVENT_TYPE_STATEMENT);
   }
+}
+
+// "Senior Ghanaian and Togolese officials agreed": the first conjunct acts with the second;
+// a sentence's first word is no part of the demonym; a plural demonym names its country.
+TEST_F(PipelineTest, DemonymsInTheSubjectActTogether) {
+  Doc doc = Analyze(
+      "Senior Ghanaian and Togolese officials agreed on Wednesday to reopen the border. "
+      "Thousands of Kenyans rioted in Nairobi on Monday.");
+  auto found = EventParticipants(doc);
+  EXPECT_THAT(found, ::testing::IsSupersetOf({
+                         std::tuple(v1::EVENT_TYPE_AGREEMENT, "Ghana", v1::PARTICIPANT_ROLE_AGENT),
+                         std::tuple(v1::EVENT_TYPE_AGREEMENT, "Togo", v1::PARTICIPANT_ROLE_CO_PARTICIPANT),
+                         std::tuple(v1::EVENT_TYPE_PROTEST, "Kenya", v1::PARTICIPANT_ROLE_AGENT),
+                     }));
+}
+
+// Verbs trigger in any inflection ("rioted" by its regular stem, "shelling" is a gerund and
+// left out), and intentions take CAMEO's codes for intent (03x) and threats (13x).
+TEST_F(PipelineTest, VerbTriggersByLemmaAndIntentCodes) {
+  Doc doc = Analyze(
+      "Norway will deliver aid to Kenya. Ghana threatened to ban Togolese traders. "
+      "Uganda denounced Kenya for shelling the town. Togo signed the accord.");
+  std::map<std::string, std::pair<std::string, v1::Modality>> by_trigger;  // trigger -> code, modality
+  for (const Event& event : doc.events) {
+    by_trigger[std::string(doc.tokens[event.trigger].text)] = {event.cameo_code, event.modality};
+  }
+  EXPECT_EQ(by_trigger["deliver"], std::pair(std::string("033"), v1::MODALITY_HYPOTHETICAL));  // not 070
+  EXPECT_EQ(by_trigger["ban"], std::pair(std::string("137"), v1::MODALITY_HYPOTHETICAL));      // not 170
+  EXPECT_EQ(by_trigger["denounced"].first, "111");
+  EXPECT_EQ(by_trigger["signed"], std::pair(std::string("057"), v1::MODALITY_ASSERTED));
+  EXPECT_FALSE(by_trigger.contains("shelling"));
 }
 
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {

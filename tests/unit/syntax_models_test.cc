@@ -173,6 +173,15 @@ TEST(LemmatizerTest, ProperNounsInCapitalsAreTheirOwnLemma) {
   EXPECT_EQ((*models)->lemmatizer.Lemma("ATTACKS", "NNS"), "attack");
 }
 
+// Rules learned from one adjective of nationality's lemma ("iranian" -> "Iranian") made
+// "Romanian" "rIranian": another such adjective is capitalised the same way instead.
+TEST(LemmatizerTest, AdjectivesOfNationalityKeepTheirWord) {
+  auto models = SyntaxModels::Embedded();
+  ASSERT_TRUE(models.ok()) << models.status();
+  EXPECT_EQ((*models)->lemmatizer.Lemma("Romanian", "JJ"), "Romanian");
+  EXPECT_EQ((*models)->lemmatizer.Lemma("older", "JJR"), "old");
+}
+
 TEST(ParserTest, ProjectivizeLiftsCrossingArcs) {
   // 1 <- 3, 2 <- 4 cross; 3 is the root, 4 depends on 3.
   std::vector<int> heads = {3, 4, 0, 3};

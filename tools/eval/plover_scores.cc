@@ -55,6 +55,23 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+// Odd record numbers are the part we tune on, even ones the part we only report.
+bool InPart(std::string_view id, PloverPart part) {
+  if (part == PloverPart::kAll || id.empty() || !std::isdigit(static_cast<unsigned char>(id.back()))) {
+    return part == PloverPart::kAll;
+  }
+  bool odd = (id.back() - '0') % 2 == 1;
+  return odd == (part == PloverPart::kDev);
+}
+
+std::string ActorTexts(const json& actors) {
+  std::string texts;
+  for (const json& actor : actors) {
+    if (actor.is_object()) texts += (texts.empty() ? "" : "|") + actor.value("actorText", "");
+  }
+  return texts.empty() ? "-" : texts;
+}
+
 struct Counts {
   int predicted = 0, correct = 0, found = 0;  // found: records with a matching event
 };
@@ -62,7 +79,7 @@ struct Counts {
 }  // namespace
 
 absl::Status ScorePlover(const std::string& path, const engine::Extractor& extractor, const engine::Lexicon& lexicon,
-                         bool verbose) {
+                         PloverPart part, bool verbose) {
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(strings::Cat("cannot read ", path));
   json records;
@@ -78,6 +95,7 @@ absl::Status ScorePlover(const std::string& path, const engine::Extractor& extra
   int gold = 0;
   for (const json& record : records) {
     if (record.value("event", "") == "DOCUMENT" || !record.contains("text")) continue;
+    if (!InPart(record.value("id", ""), part)) continue;
     ++gold;
     engine::NormalizedArticle article;
     article.clean_text = record["text"].get<std::string>();
@@ -131,11 +149,20 @@ absl::Status ScorePlover(const std::string& path, const engine::Extractor& extra
     }
     type.found += type_found, source.found += source_found, both.found += both_found;
     if (verbose) {
-      std::cout << (both_found   ? "match "
-                    : type_found ? "type  "
-                                 : "miss  ")
-                << record.value("id", "") << " " << record["event"].get<std::string>() << ": " << doc.events.size()
-                << " event(s)\n";
+      std::cout << (both_found     ? "match  "
+                    : source_found ? "source "
+                    : type_found   ? "type   "
+                                   : "miss   ")
+                << record.value("id", "") << " " << record["event"].get<std::string>() << " " << ActorTexts(sources)
+                << " -> " << ActorTexts(targets) << "\n  " << article.clean_text << "\n";
+      for (const engine::Event& event : doc.events) {
+        std::cout << "  ours " << CategoryOf(table, event.cameo_code) << " (" << event.cameo_code << ")";
+        for (const engine::Participant& participant : event.participants) {
+          std::cout << " " << v1::ParticipantRole_Name(participant.role).substr(17) << "="
+                    << doc.clusters[participant.cluster].name;
+        }
+        std::cout << "\n";
+      }
     }
   }
   std::printf("PLOVER records %d, events extracted %d\n", gold, type.predicted);

@@ -325,7 +325,10 @@ int main(int argc, char** argv) {
   std::string plover_file;
   auto* plover = app.add_subcommand("plover", "score events on the PLOVER gold-standard records");
   plover->add_option("file", plover_file, "PLOVER_GSR_CAMEO.txt (CAMEO2PLOVER-2021.txt beside it)")->required();
-  plover->add_flag("--verbose", verbose, "one line per record");
+  plover->add_flag("--verbose", verbose, "every record: its sentence, gold actors and our events");
+  std::string plover_part = "all";
+  plover->add_option("--part", plover_part, "dev (odd record numbers, tuned on), test (even) or all")
+      ->check(CLI::IsMember({"all", "dev", "test"}));
   std::string geneva_file;
   auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
   geneva->add_option("file", geneva_file, "GENEVA val.json or test.json (OneIE JSON lines)")->required();
@@ -383,7 +386,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (plover->parsed()) {
-    if (absl::Status scored = eval::ScorePlover(plover_file, extractor, **lexicon, verbose); !scored.ok()) {
+    if (absl::Status scored = eval::ScorePlover(plover_file, extractor, **lexicon,
+                                                plover_part == "dev"    ? eval::PloverPart::kDev
+                                                : plover_part == "test" ? eval::PloverPart::kTest
+                                                                        : eval::PloverPart::kAll,
+                                                verbose);
+        !scored.ok()) {
       std::cerr << "error: " << scored.message() << '\n';
       return 1;
     }
