@@ -17,14 +17,15 @@ enum class Cue : uint8_t { kNone, kNegation, kHypothetical, kIntent, kReporting 
 
 // CAMEO codes an intention as its own event: to cooperate, meet, help or yield is 03x ("will
 // provide aid" is 033, not 070), to protest, sanction, coerce or fight a threat, 13x ("will
-// boycott" is 133, "threatened to ban" 137); other intentions keep their code.
+// boycott" is 133, "threatened to ban" 137); other intentions (to evacuate, 166) keep their
+// code.
 std::string IntentCode(const std::string& code) {
   static const std::map<std::string, std::string, std::less<>> kIntentOf = {
       {"04", "036"},   {"05", "032"},   {"057", "030"},  {"06", "031"},   {"061", "0311"}, {"062", "0312"},
       {"063", "0313"}, {"064", "0314"}, {"07", "033"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"},
       {"074", "0334"}, {"08", "035"},   {"081", "0351"}, {"084", "0353"}, {"087", "0356"}, {"14", "133"},
-      {"16", "131"},   {"163", "1312"}, {"17", "137"},   {"18", "138"},   {"19", "138"},   {"191", "1381"},
-      {"192", "1382"}, {"20", "138"}};
+      {"160", "131"},  {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},  {"165", "135"},
+      {"17", "137"},   {"18", "138"},   {"19", "138"},   {"191", "1381"}, {"192", "1382"}, {"20", "138"}};
   for (size_t length = std::min<size_t>(code.size(), 3); length >= 2; --length) {
     if (auto it = kIntentOf.find(std::string_view(code).substr(0, length)); it != kIntentOf.end()) return it->second;
   }

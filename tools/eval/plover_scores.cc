@@ -33,10 +33,11 @@ std::map<std::string, std::string> ReadCameoTable(const std::string& path) {
 
 // The records use PLOVER 0.5 names, the table the 2021 ones: CAMEO roots whose category was
 // renamed or merged since (09 INVESTIGATE and 11 DISAPPROVE became ACCUSE, 10 DEMAND became
-// REQUEST, 19 FIGHT became ASSAULT) go by their old names.
+// REQUEST, 19 FIGHT became ASSAULT; 163, sanctions, moved from SANCTION to COERCE, and the
+// records code "imposed sanctions" SANCTION) go by their old names.
 std::string CategoryOf(const std::map<std::string, std::string>& table, std::string code) {
   static const std::map<std::string, std::string, std::less<>> kRenamed = {
-      {"09", "INVESTIGATE"}, {"10", "DEMAND"}, {"11", "DISAPPROVE"}, {"19", "FIGHT"}};
+      {"09", "INVESTIGATE"}, {"10", "DEMAND"}, {"11", "DISAPPROVE"}, {"16", "SANCTION"}, {"19", "FIGHT"}};
   if (auto renamed = kRenamed.find(std::string_view(code).substr(0, 2));
       code.size() >= 2 && renamed != kRenamed.end()) {
     return renamed->second;
@@ -49,7 +50,10 @@ std::string CategoryOf(const std::map<std::string, std::string>& table, std::str
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
-  for (std::string_view word : strings::Split(engine::FoldForMatching(text), " -,.'", /*skip_empty=*/true)) {
+  // The folded text outlives the views Split returns into it (a temporary in the loop's
+  // range would not, before C++23).
+  const std::string folded = engine::FoldForMatching(text);
+  for (std::string_view word : strings::Split(folded, " -,.'", /*skip_empty=*/true)) {
     if (word.size() >= 3) words.emplace_back(word);
   }
   return words;
