@@ -261,6 +261,16 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     trigger.cameo_code = row.at(2);
     lexicon->verb_triggers_.emplace(row[0], std::move(trigger));
   }
+  for (const auto& row : Rows("event_verb_objects.tsv")) {
+    EventTrigger trigger;
+    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(2)), &trigger.type)) {
+      return absl::FailedPreconditionError(strings::Cat("event_verb_objects.tsv: bad type ", row[2]));
+    }
+    trigger.cameo_code = row.at(3);
+    for (std::string_view object : strings::Split(row[1], ",", /*skip_empty=*/true)) {
+      lexicon->verb_object_triggers_.emplace(strings::Cat(row[0], " ", object), trigger);
+    }
+  }
   std::vector<std::string> furniture, comments, related, author;
   for (const auto& row : Rows("furniture_lines.txt")) furniture.push_back(row.at(0));
   for (const auto& row : Rows("section_headers.tsv")) {
@@ -388,6 +398,11 @@ const EventTrigger* Lexicon::FindTrigger(std::span<const Token> tokens, size_t i
     if (auto verb = verb_triggers_.find(stem); verb != verb_triggers_.end()) return &verb->second;
   }
   return nullptr;
+}
+
+const EventTrigger* Lexicon::FindVerbObjectTrigger(std::string_view verb_lemma, std::string_view object_lemma) const {
+  auto it = verb_object_triggers_.find(strings::Cat(verb_lemma, " ", object_lemma));
+  return it == verb_object_triggers_.end() ? nullptr : &it->second;
 }
 
 bool Lexicon::IsFurnitureLine(std::string_view line) const {

@@ -111,6 +111,8 @@ class Lexicon {
   /// a sit-in": its second word may be hyphenated) wins over the word alone ("staged"), and a
   /// listed form over a verb's lemma ("rioted": riot); nullptr when it signals none.
   const EventTrigger* FindTrigger(std::span<const Token> tokens, size_t index) const;
+  /// The event a verb signals with this object ("close" "border"), both lemmas, or nullptr.
+  const EventTrigger* FindVerbObjectTrigger(std::string_view verb_lemma, std::string_view object_lemma) const;
   /// The event a noun names ("killing", "talks"), or nullptr.
   const EventNoun* FindEventNoun(std::string_view folded_word) const;
   /// True when a whole scraped-text line is page furniture ("Share", "0 Comments").
@@ -143,8 +145,9 @@ class Lexicon {
   StringMap<size_t> organization_words_;        // first word as written -> most words
   StringMap<size_t> seats_of_government_;       // folded name -> country
   StringMap<std::vector<EventTrigger>> triggers_;
-  StringMap<EventTrigger> verb_triggers_;  // by lemma, for words tagged VERB
-  StringMap<EventNoun> event_nouns_;       // by first word; phrases before the word alone
+  StringMap<EventTrigger> verb_triggers_;         // by lemma, for words tagged VERB
+  StringMap<EventTrigger> verb_object_triggers_;  // by "verb object" lemmas
+  StringMap<EventNoun> event_nouns_;              // by first word; phrases before the word alone
   std::unique_ptr<RE2> furniture_line_;
   std::unique_ptr<RE2> comments_header_;
   std::unique_ptr<RE2> related_header_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -67,6 +68,20 @@ std::optional<size_t> MostMentionedClusterBefore(const Doc& doc, size_t offset, 
   return best;
 }
 
+// The "the" or "its" that makes the noun at t a definite description, before at most a few
+// describing words ("the company", "the Seoul-based company", "the two companies").
+std::optional<size_t> DeterminerOf(const Doc& doc, const Sentence& sentence, size_t t) {
+  constexpr size_t kMaxDescribingTokens = 4;
+  for (size_t d = t; d > sentence.first_token && t - d <= kMaxDescribingTokens; --d) {
+    const Token& token = doc.tokens[d - 1];
+    if (token.folded == "the" || token.folded == "its") return d - 1;
+    bool hyphenated = token.text == "-" || (d < t && doc.tokens[d].text == "-");
+    bool describes = token.upos == "ADJ" || token.upos == "NUM" || token.xpos == "VBN" || hyphenated;
+    if (!describes) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void ResolveAnaphors(Doc& doc) {
   // Pronouns, and the nouns of definite descriptions with the entities they refer back to.
   static const WordMap<std::pair<v1::EntityType, v1::OrganizationKind>> kAnaphors = {
@@ -78,13 +93,16 @@ void ResolveAnaphors(Doc& doc) {
       {"gang", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
       {"militia", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_ARMED_GROUP}},
       {"company", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
+      {"companies", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
       {"firm", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
       {"bank", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
       {"operator", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_COMPANY}},
       {"ministry", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"commission", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"court", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
-      {"agency", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
+      {"agency", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},  // UN agencies too
+      {"organisation", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
+      {"organization", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_UNSPECIFIED}},
       {"army", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"police", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
       {"council", {v1::ENTITY_TYPE_ORGANIZATION, v1::ORGANIZATION_KIND_GOVERNMENT_BODY}},
@@ -105,10 +123,9 @@ void ResolveAnaphors(Doc& doc) {
       auto anaphor = kAnaphors.find(word);
       if (anaphor == kAnaphors.end()) continue;
       bool pronoun = word == "he" || word == "she";
-      bool definite =
-          t > sentence.first_token && (doc.tokens[t - 1].folded == "the" || doc.tokens[t - 1].folded == "its");
-      if (!pronoun && !definite) continue;
-      size_t first = pronoun ? t : t - 1;
+      std::optional<size_t> determiner = pronoun ? std::nullopt : DeterminerOf(doc, sentence, t);
+      if (!pronoun && !determiner) continue;
+      size_t first = pronoun ? t : *determiner;
       auto [type, kind] = anaphor->second;
       // A pronoun or a person's title ("the minister") points at the last person; another
       // description at the most talked-about entity.

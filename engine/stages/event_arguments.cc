@@ -105,6 +105,7 @@ class SentenceEvents {
       agent = other;
       other = nullptr;
     }
+    if (!agent && !disaster) agent = NamedSubject(t);      // "Beirut again flatly rejected"
     if (!agent && !disaster) agent = CountryOfSubject(t);  // "Thousands of Kenyans rioted"
     if (agent && !conjunct) conjunct = EarlierConjunct(*agent);
     bool joint = false;  // the other party acted alongside the agent
@@ -150,6 +151,19 @@ class SentenceEvents {
 
  private:
   enum class Subject { kNamed, kImplicit, kUnnamed };
+
+  // The name that is the trigger's subject in the parse, however many adverbs stand between
+  // ("Serbia on Thursday flatly rejected"); towns do not act.
+  const LocalMention* NamedSubject(size_t t) const {
+    auto subject = view_.Dependent(t, "nsubj");
+    if (!subject || *subject > t) return nullptr;
+    for (const auto& mention : mentions_) {
+      if (view_.HeadToken(mention) == *subject && !IsPlaceOtherThanCountry(view_.ClusterOf(mention).type)) {
+        return &mention;
+      }
+    }
+    return nullptr;
+  }
 
   // "Hungarian and Romanian officials agreed": the parse makes the agent a conjunct ("and",
   // "or") of an earlier name, which acts first; towns do not act.

@@ -23,6 +23,29 @@ bool EndsPhraseTrigger(const Lexicon& lexicon, std::span<const Token> tokens, si
   return false;
 }
 
+// "sent troops", "sent two planeloads of tents": the event the verb at `t` signals with its
+// object in the parse, or with a noun its object governs.
+const EventTrigger* TriggerWithObject(const Lexicon& lexicon, std::span<const Token> tokens, size_t first_token,
+                                      size_t t) {
+  if (tokens[t].upos != "VERB") return nullptr;
+  auto governed_by = [&](size_t child, size_t head) {
+    return tokens[child].head == static_cast<int>(first_token + head);
+  };
+  for (size_t object = 0; object < tokens.size(); ++object) {
+    if (tokens[object].deprel != "obj" || !governed_by(object, t)) continue;
+    if (const EventTrigger* trigger = lexicon.FindVerbObjectTrigger(tokens[t].lemma, tokens[object].lemma)) {
+      return trigger;
+    }
+    for (size_t noun = 0; noun < tokens.size(); ++noun) {
+      if (!tokens[noun].deprel.starts_with("nmod") || !governed_by(noun, object)) continue;
+      if (const EventTrigger* trigger = lexicon.FindVerbObjectTrigger(tokens[t].lemma, tokens[noun].lemma)) {
+        return trigger;
+      }
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void EventTriggersStage::Process(Doc& doc) const {
@@ -46,6 +69,7 @@ void EventTriggersStage::Process(Doc& doc) const {
         continue;
       }
       const EventTrigger* trigger = lexicon_->FindTrigger(tokens, t);
+      if (!trigger) trigger = TriggerWithObject(*lexicon_, tokens, doc.sentences[s].first_token, t);
       if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(tokens, t))) continue;
       if (trigger->type == v1::EVENT_TYPE_DISASTER && std::exchange(disaster_seen, true)) continue;
       Event& event = doc.events.emplace_back();

@@ -80,6 +80,15 @@ class PipelineTest : public ::testing::Test {
     return found;
   }
 
+  // Each anaphor's text with the name of the entity it resolves to.
+  static std::map<std::string, std::string> ResolvedAnaphors(const Doc& doc) {
+    std::map<std::string, std::string> resolved;
+    for (const Anaphor& anaphor : doc.anaphors) {
+      resolved[doc.Text(anaphor.first_token, anaphor.end_token)] = doc.clusters[anaphor.cluster].name;
+    }
+    return resolved;
+  }
+
   static std::string TextOf(const Doc& doc, const TextSpan& span) {
     return std::string(doc.text.substr(span.start, span.end - span.start));
   }
@@ -283,12 +292,19 @@ TEST_F(PipelineTest, DescriptionsResolveToTheEntityTheTextIsAbout) {
       "JNIM, al-Qaeda's affiliate in the Sahel, attacked Djibo on Monday. The group said "
       "it had lost two fighters. Foreign Minister Bakary Sangare said the minister would "
       "travel to Moscow.");
-  std::map<std::string, std::string> resolved;
-  for (const Anaphor& anaphor : doc.anaphors) {
-    resolved[doc.Text(anaphor.first_token, anaphor.end_token)] = doc.clusters[anaphor.cluster].name;
-  }
+  auto resolved = ResolvedAnaphors(doc);
   EXPECT_EQ(resolved["The group"], "Jama'at Nusrat al-Islam wal-Muslimin");  // JNIM, by its full name
   EXPECT_EQ(resolved["the minister"], "Bakary Sangare");
+}
+
+// Describing words may stand between "the" and the noun.
+TEST_F(PipelineTest, DescriptionsMayCarryDescribingWords) {
+  Doc doc = Analyze(
+      "Nordvik Telecom will leave Kenya. The Oslo-based company said on Monday that it had sold "
+      "its towers. Nordvik Telecom and Safari Mobile signed the deal. The two companies said the deal was closed.");
+  auto resolved = ResolvedAnaphors(doc);
+  EXPECT_EQ(resolved["The Oslo-based company"], "Nordvik Telecom");
+  EXPECT_EQ(resolved["The two companies"], "Nordvik Telecom");
 }
 
 // "Hungarian officials agreed": the country that qualifies an unnamed subject acts.
@@ -333,6 +349,21 @@ TEST_F(PipelineTest, VerbTriggersByLemmaAndIntentCodes) {
   EXPECT_EQ(by_trigger["denounced"].first, "111");
   EXPECT_EQ(by_trigger["signed"], std::pair(std::string("057"), v1::MODALITY_ASSERTED));
   EXPECT_FALSE(by_trigger.contains("shelling"));
+}
+
+// Some verbs report an event only with a certain object, or a noun their object governs.
+TEST_F(PipelineTest, VerbsWithTheirObjectsTrigger) {
+  Doc doc = Analyze(
+      "Kenya closed the border with Uganda on Monday. Japan sent two planeloads of tents to Kenya. "
+      "Uganda closed the meeting early.");
+  std::vector<std::pair<std::string, v1::EventType>> triggers;  // (sentence's subject, type)
+  for (const Event& event : doc.events) {
+    triggers.emplace_back(doc.Text(doc.sentences[doc.tokens[event.trigger].sentence].first_token,
+                                   doc.sentences[doc.tokens[event.trigger].sentence].first_token + 1),
+                          event.type);
+  }
+  EXPECT_THAT(triggers, ::testing::ElementsAre(std::pair("Kenya", v1::EVENT_TYPE_RESTRICT),
+                                               std::pair("Japan", v1::EVENT_TYPE_PROVIDE_AID)));
 }
 
 TEST_F(PipelineTest, ModalityStageOnAHandBuiltEvent) {
