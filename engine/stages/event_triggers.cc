@@ -32,6 +32,10 @@ const EventTrigger* TriggerWithObject(const Lexicon& lexicon, std::span<const To
     return tokens[child].head == static_cast<int>(first_token + head);
   };
   for (size_t object = 0; object < tokens.size(); ++object) {
+    // "declined to resign": a clause as the object reads as "to".
+    if (tokens[object].deprel == "xcomp" && governed_by(object, t)) {
+      if (const EventTrigger* trigger = lexicon.FindVerbObjectTrigger(tokens[t].lemma, "to")) return trigger;
+    }
     if (tokens[object].deprel != "obj" || !governed_by(object, t)) continue;
     if (const EventTrigger* trigger = lexicon.FindVerbObjectTrigger(tokens[t].lemma, tokens[object].lemma)) {
       return trigger;
@@ -68,8 +72,9 @@ void EventTriggersStage::Process(Doc& doc) const {
         event.nominal_of = noun->of_role;
         continue;
       }
-      const EventTrigger* trigger = lexicon_->FindTrigger(tokens, t);
-      if (!trigger) trigger = TriggerWithObject(*lexicon_, tokens, doc.sentences[s].first_token, t);
+      // A verb with its object says more than the verb alone ("handed over medicine" is aid).
+      const EventTrigger* trigger = TriggerWithObject(*lexicon_, tokens, doc.sentences[s].first_token, t);
+      if (!trigger) trigger = lexicon_->FindTrigger(tokens, t);
       if (!trigger || (trigger->type != v1::EVENT_TYPE_DISASTER && AfterDeterminer(tokens, t))) continue;
       if (trigger->type == v1::EVENT_TYPE_DISASTER && std::exchange(disaster_seen, true)) continue;
       Event& event = doc.events.emplace_back();

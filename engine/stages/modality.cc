@@ -1,5 +1,6 @@
 #include "engine/stages/modality.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -32,20 +33,28 @@ std::string IntentCode(const std::string& code) {
   return code;
 }
 
+// An intention made on a condition ("will withdraw unless ...") threatens: a hostile one keeps
+// its threat code (13x), any other is a threat as such (130).
+std::string ThreatCode(const std::string& code) {
+  std::string intent = IntentCode(code);
+  return intent.starts_with("13") ? intent : "130";
+}
+
 // Each token's modality cue.
 std::vector<Cue> FindCues(std::span<const Token> tokens) {
   static const WordMap<Cue> kCues = [] {
     WordMap<Cue> cues;
-    for (std::string_view word :
-         {"could", "may", "might", "would", "unlikely", "lacks", "lack", "capacity", "if", "should"}) {
+    for (std::string_view word : {"could", "may", "might", "unlikely", "lacks", "lack", "capacity", "if", "should"}) {
       cues.emplace(word, Cue::kHypothetical);
     }
-    for (std::string_view word : {"plans", "planned", "plan", "intends", "wants", "will", "promised", "pledged",
-                                  "offered", "ready", "prepared", "willing", "threatened", "threatens", "vowed"}) {
+    for (std::string_view word :
+         {"plans", "planned", "plan", "intends", "wants", "will", "would", "promised", "pledged", "offered", "ready",
+          "prepared", "willing", "threatened", "threatens", "vowed"}) {
       cues.emplace(word, Cue::kIntent);
     }
     // "n't" is the clitic of "didn't", "won't", "can't".
-    for (std::string_view word : {"not", "n't", "never", "no", "denied", "denies", "without"}) {
+    for (std::string_view word :
+         {"not", "n't", "never", "no", "denied", "denies", "without", "refused", "refuses", "declined", "declines"}) {
       cues.emplace(word, Cue::kNegation);
     }
     for (std::string_view word : {"said", "says", "according", "told", "claimed", "claims", "reported", "alleged"}) {
@@ -79,7 +88,12 @@ void SetModality(const Doc& doc, size_t sentence, const std::vector<Cue>& cues, 
   for (size_t t = 0; t < trigger; ++t) {
     if (cues[t] == Cue::kHypothetical || cues[t] == Cue::kIntent) {
       event.modality = v1::MODALITY_HYPOTHETICAL;
-      if (cues[t] == Cue::kIntent) event.cameo_code = IntentCode(event.cameo_code);
+      if (cues[t] == Cue::kIntent) {
+        // "will withdraw its force unless ...": an intention on a condition is a threat.
+        bool conditional = std::any_of(tokens.begin() + trigger, tokens.end(),
+                                       [](const Token& token) { return token.folded == "unless"; });
+        event.cameo_code = conditional ? ThreatCode(event.cameo_code) : IntentCode(event.cameo_code);
+      }
       return;
     }
   }

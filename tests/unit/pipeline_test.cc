@@ -335,11 +335,13 @@ TEST_F(PipelineTest, DemonymsInTheSubjectActTogether) {
 }
 
 // Verbs trigger in any inflection ("rioted" by its regular stem, "shelling" is a gerund and
-// left out), and intentions take CAMEO's codes for intent (03x) and threats (13x).
+// left out), and intentions take CAMEO's codes for intent (03x) and threats (13x, and any
+// intention on a condition).
 TEST_F(PipelineTest, VerbTriggersByLemmaAndIntentCodes) {
   Doc doc = Analyze(
       "Norway will deliver aid to Kenya. Ghana threatened to ban Togolese traders. "
-      "Uganda denounced Kenya for shelling the town. Togo signed the accord.");
+      "Uganda denounced Kenya for shelling the town. Togo signed the accord. "
+      "Mali will withdraw its troops unless Niger pays. Benin refused to release the sailors.");
   std::map<std::string, std::pair<std::string, v1::Modality>> by_trigger;  // trigger -> code, modality
   for (const Event& event : doc.events) {
     by_trigger[std::string(doc.tokens[event.trigger].text)] = {event.cameo_code, event.modality};
@@ -349,6 +351,9 @@ TEST_F(PipelineTest, VerbTriggersByLemmaAndIntentCodes) {
   EXPECT_EQ(by_trigger["denounced"].first, "111");
   EXPECT_EQ(by_trigger["signed"], std::pair(std::string("057"), v1::MODALITY_ASSERTED));
   EXPECT_FALSE(by_trigger.contains("shelling"));
+  EXPECT_EQ(by_trigger["withdraw"].first, "130");                 // on a condition: a threat
+  EXPECT_EQ(by_trigger["refused"].first, "120");                  // "refused to": a rejection ...
+  EXPECT_EQ(by_trigger["release"].second, v1::MODALITY_NEGATED);  // ... of what did not happen
 }
 
 // Some verbs report an event only with a certain object, or a noun their object governs.
