@@ -31,8 +31,8 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
   // A single word may repeat a name read before ("Kone", "CDF").
   if (WordEnd(start) == end) {
     std::string word = Text(start, end);
-    if (auto surname = surnames_.find(FoldForMatching(word)); surname != surnames_.end()) {
-      AddRepeat(surname->second, start, end);
+    if (auto named = short_names_.find(FoldForMatching(word)); named != short_names_.end()) {
+      AddRepeat(named->second, start, end);
       return end;
     }
     if (auto acronym = acronyms_.find(word); acronym != acronyms_.end()) {
@@ -54,6 +54,8 @@ size_t MentionReader::ReadNameRun(size_t start, size_t end) {
     if (type == v1::ENTITY_TYPE_PERSON) {
       RememberSurname(mention, name.end);
       ReadTitleAfterName(mention, name.end);
+    } else if (type == v1::ENTITY_TYPE_ORGANIZATION) {
+      RememberShortNames(mention, name.start, name.end);
     }
   }
   return ReadAcronymDefinition(end);
@@ -223,6 +225,25 @@ size_t MentionReader::ReadAcronymDefinition(size_t end) {
   return end;
 }
 
-void MentionReader::RememberSurname(size_t person, size_t name_end) { surnames_[FoldedWordBefore(name_end)] = person; }
+void MentionReader::RememberSurname(size_t person, size_t name_end) {
+  short_names_[FoldedWordBefore(name_end)] = person;
+}
+
+// "Nordvik Telecom ... Nordvik said": an organisation goes by any word of its name that is
+// neither its keyword ("Telecom", "Banco") nor a place or people ("Kenya Airways" is no
+// "Kenya").
+void MentionReader::RememberShortNames(size_t organization, size_t start, size_t end) {
+  if (WordCount(start, end) < 2) return;
+  for (size_t t = start; t < end; t = WordEnd(t)) {
+    std::string word = FoldedWord(t);
+    if (!tokens_[t].capitalized || word.size() < 3 || lexicon_.IsNameStopword(tokens_[t].text) ||
+        lexicon_.OrganizationKeyword(tokens_[t].text) != v1::ORGANIZATION_KIND_UNSPECIFIED ||
+        lexicon_.FindCountry(word) || lexicon_.FindDemonym(word) || lexicon_.FindCity(word) ||
+        lexicon_.FindAdminArea(word) || lexicon_.FindRegion(word)) {
+      continue;
+    }
+    short_names_.emplace(word, organization);  // the first organisation named so keeps it
+  }
+}
 
 }  // namespace dossier::engine

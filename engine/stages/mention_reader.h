@@ -67,6 +67,7 @@ class MentionReader {
   void ReadTitleAfterName(size_t person, size_t name_end);
   size_t ReadAcronymDefinition(size_t end);
   void RememberSurname(size_t person, size_t name_end);
+  void RememberShortNames(size_t organization, size_t start, size_t end);
 
   // mentions.cc: recording mentions.
   size_t AddNamed(v1::EntityType type, v1::OrganizationKind kind, size_t start, size_t end, double confidence,
@@ -89,7 +90,9 @@ class MentionReader {
 
   const Lexicon& lexicon_;
   Doc& doc_;
-  std::map<std::string, size_t> surnames_;  // folded surname -> the last mention of a person named in full
+  // Folded surname or organisation short name -> the last mention named in full ("Kone" for
+  // Salif Kone, "Nordvik" for Nordvik Telecom).
+  std::map<std::string, size_t> short_names_;
   std::map<std::string, size_t> acronyms_;  // acronym -> the mention that defined it
   size_t sentence_ = 0;
   size_t first_token_ = 0;    // the sentence's first token in Doc::tokens

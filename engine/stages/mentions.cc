@@ -59,6 +59,7 @@ size_t MentionReader::ReadAt(size_t i) {
   if (auto organization = OrganizationKindOf(start, end); organization != v1::ORGANIZATION_KIND_UNSPECIFIED) {
     size_t body = AddNamed(v1::ENTITY_TYPE_ORGANIZATION, organization, start, end, kKeywordOrganizationConfidence);
     if (organization == v1::ORGANIZATION_KIND_GOVERNMENT_BODY) NoteCountryInName(body, start, end);
+    RememberShortNames(body, start, end);
     return ReadAcronymDefinition(end);
   }
   if (size_t country_end = MatchPlace(start, end); country_end > start) {

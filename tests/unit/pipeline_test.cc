@@ -178,6 +178,20 @@ TEST_F(PipelineTest, CoreferenceJoinsSurnamesAndResolvesPronouns) {
   EXPECT_EQ(&doc.clusters[doc.anaphors[0].cluster], diallo);
 }
 
+// An organisation goes by a word of its name, but not by a place in it or its keyword.
+TEST_F(PipelineTest, OrganisationsGoByAShortName) {
+  Doc doc = Analyze(
+      "Nordvik Telecom and Kenya Airways signed a deal in Nairobi. Nordvik said Kenya would benefit. "
+      "Airways shares rose.");
+  std::map<std::string, std::vector<std::string>> mentions_of;  // cluster name -> its mentions' texts
+  for (const Mention& mention : doc.mentions) {
+    mentions_of[doc.ClusterOf(mention).name].push_back(TextOf(doc, mention.span));
+  }
+  EXPECT_THAT(mentions_of["Nordvik Telecom"], ElementsAre("Nordvik Telecom", "Nordvik"));
+  EXPECT_THAT(mentions_of["Kenya Airways"], ElementsAre("Kenya Airways"));
+  EXPECT_THAT(mentions_of["Kenya"], ElementsAre("Kenya"));
+}
+
 TEST_F(PipelineTest, APossessiveJoinsTheMentionsTokensButNotItsName) {
   NormalizedArticle article = Article("Ghana's Foreign Minister Ama Boateng met the envoys.");
   Doc doc(article);
