@@ -6,7 +6,10 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
+#include <random>
 
 #include "dossier/common/migrations.h"
 #include "dossier/common/strings.h"
@@ -93,6 +96,41 @@ Deadline DeadlineOf(const grpc::ServerContext* context) {
   auto deadline = context->deadline();
   if (deadline == std::chrono::system_clock::time_point::max()) return std::nullopt;
   return deadline;
+}
+
+std::string RequestIdOf(grpc::ServerContext* context) {
+  constexpr size_t kMaxRequestIdBytes = 64;
+  std::string id;
+  if (auto sent = context->client_metadata().find("x-request-id"); sent != context->client_metadata().end()) {
+    std::string_view value(sent->second.data(), sent->second.size());
+    bool usable =
+        !value.empty() && value.size() <= kMaxRequestIdBytes && std::all_of(value.begin(), value.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        });
+    if (usable) id = value;
+  }
+  if (id.empty()) {
+    thread_local std::mt19937_64 random(std::random_device{}());
+    id = absl::StrCat(absl::Hex(random(), absl::kZeroPad16));
+  }
+  return id;
+}
+
+grpc::Status GuardedCall(grpc::ServerContext* context, std::string_view rpc,
+                         const std::function<grpc::Status()>& body) {
+  std::string request_id = RequestIdOf(context);
+  context->AddInitialMetadata("x-request-id", request_id);
+  std::string what;
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = "an exception that is not a std::exception";
+  }
+  spdlog::error("event=rpc_failed rpc={} request_id={} error=\"{}\"", rpc, request_id, what);
+  return grpc::Status(grpc::StatusCode::INTERNAL, strings::Cat("internal error in ", rpc, " (request id ", request_id,
+                                                               "); it was logged, and the service goes on serving"));
 }
 
 std::function<absl::Status()> DatabaseReadiness(DbPool& pool) {

@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -272,41 +273,82 @@ class BodyWalker {
   size_t current_link_bytes_ = 0;
 };
 
+// JSON-LD is written by hand and by every CMS its own way: a field may hold a string, a list,
+// an object or a list of objects, and items nest in lists and "@graph"s. These readers take
+// what they can from any shape and never throw.
+
+// The strings a value holds: itself, or the strings of a list.
+std::vector<std::string> StringsOf(const nlohmann::json& value) {
+  std::vector<std::string> strings;
+  if (value.is_string()) {
+    strings.push_back(value.get<std::string>());
+  } else if (value.is_array()) {
+    for (const auto& element : value) {
+      if (element.is_string()) strings.push_back(element.get<std::string>());
+    }
+  }
+  return strings;
+}
+
+std::string FirstStringOf(const nlohmann::json& value) {
+  std::vector<std::string> strings = StringsOf(value);
+  return strings.empty() ? "" : strings.front();
+}
+
+// The names a value gives: strings, objects' "name"s, or lists of either.
+std::vector<std::string> NamesOf(const nlohmann::json& value) {
+  std::vector<std::string> names;
+  auto add = [&](const nlohmann::json& element) {
+    std::string name =
+        element.is_object() && element.contains("name") ? FirstStringOf(element["name"]) : FirstStringOf(element);
+    if (!name.empty()) names.push_back(std::move(name));
+  };
+  if (value.is_array()) {
+    for (const auto& element : value) add(element);
+  } else {
+    add(value);
+  }
+  return names;
+}
+
+// The objects of a JSON-LD block: the block, the elements of lists and of "@graph"s, to a
+// bounded depth.
+void CollectItems(const nlohmann::json& value, int depth, std::vector<const nlohmann::json*>& items) {
+  constexpr int kMaxDepth = 4;
+  if (depth > kMaxDepth) return;
+  if (value.is_array()) {
+    for (const auto& element : value) CollectItems(element, depth + 1, items);
+  } else if (value.is_object()) {
+    items.push_back(&value);
+    if (auto graph = value.find("@graph"); graph != value.end()) CollectItems(*graph, depth + 1, items);
+  }
+}
+
 // Reads a JSON-LD block and fills what the meta tags did not.
 void ReadJsonLd(std::string_view json_text, HtmlPage& page) {
   auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return;
-  std::vector<nlohmann::json> candidates;
-  if (json.is_array()) {
-    candidates.assign(json.begin(), json.end());
-  } else if (json.contains("@graph") && json["@graph"].is_array()) {
-    candidates.assign(json["@graph"].begin(), json["@graph"].end());
-  } else {
-    candidates.push_back(json);
-  }
-  for (const auto& item : candidates) {
-    if (!item.is_object()) continue;
-    std::string type = item.value("@type", "");
-    if (!(std::string_view(type).find("Article") != std::string_view::npos)) continue;
-    if (page.title.empty() && item.contains("headline") && item["headline"].is_string()) {
-      page.title = item["headline"].get<std::string>();
+  std::vector<const nlohmann::json*> items;
+  CollectItems(json, 0, items);
+  for (const nlohmann::json* item : items) {
+    auto field = [&](const char* name) -> const nlohmann::json& {
+      static const nlohmann::json kNull;
+      auto it = item->find(name);
+      return it == item->end() ? kNull : *it;
+    };
+    std::vector<std::string> types = StringsOf(field("@type"));
+    // "NewsArticle", "ReportageNewsArticle", "BlogPosting", "LiveBlogPosting".
+    if (std::none_of(types.begin(), types.end(), [](const std::string& type) {
+          return type.find("Article") != std::string::npos || type.find("Posting") != std::string::npos;
+        })) {
+      continue;
     }
-    if (page.published.empty() && item.contains("datePublished") && item["datePublished"].is_string()) {
-      page.published = item["datePublished"].get<std::string>();
-    }
-    if (page.authors.empty() && item.contains("author")) {
-      auto authors = item["author"].is_array() ? item["author"] : nlohmann::json::array({item["author"]});
-      for (const auto& author : authors) {
-        if (author.is_object() && author.contains("name") && author["name"].is_string()) {
-          page.authors.push_back(author["name"].get<std::string>());
-        } else if (author.is_string()) {
-          page.authors.push_back(author.get<std::string>());
-        }
-      }
-    }
-    if (page.site_name.empty() && item.contains("publisher") && item["publisher"].is_object() &&
-        item["publisher"].contains("name") && item["publisher"]["name"].is_string()) {
-      page.site_name = item["publisher"]["name"].get<std::string>();
+    if (page.title.empty()) page.title = FirstStringOf(field("headline"));
+    if (page.published.empty()) page.published = FirstStringOf(field("datePublished"));
+    if (page.authors.empty()) page.authors = NamesOf(field("author"));
+    if (page.site_name.empty()) {
+      std::vector<std::string> publishers = NamesOf(field("publisher"));
+      if (!publishers.empty()) page.site_name = publishers.front();
     }
   }
 }

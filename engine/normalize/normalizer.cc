@@ -6,6 +6,8 @@
 #include <absl/strings/str_join.h>
 #include <absl/strings/str_split.h>
 
+#include <algorithm>
+
 #include "dossier/common/hashing.h"
 #include "dossier/common/strings.h"
 #include "engine/normalize/dates.h"
@@ -34,7 +36,28 @@ ContentFormat DetectFormat(std::string_view content) {
              : v1::CONTENT_FORMAT_PLAIN_TEXT;
 }
 
+void RemoveControlCharacters(RawDocument& raw) {
+  for (std::string* field : {&raw.content, &raw.source, &raw.published, &raw.title}) {
+    if (HasControlCharacters(*field)) *field = WithoutControlCharacters(*field);
+  }
+  for (std::string& author : raw.authors) {
+    if (HasControlCharacters(author)) author = WithoutControlCharacters(author);
+  }
+}
+
 absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) const {
+  if (HasControlCharacters(raw.url)) {
+    return absl::InvalidArgumentError("article.url holds a control character (NUL, escape or the like)");
+  }
+  bool has_controls = std::any_of(raw.authors.begin(), raw.authors.end(), HasControlCharacters);
+  for (const std::string* field : {&raw.content, &raw.source, &raw.published, &raw.title}) {
+    has_controls = has_controls || HasControlCharacters(*field);
+  }
+  if (has_controls) {
+    RawDocument clean = raw;
+    RemoveControlCharacters(clean);
+    return Normalize(clean);
+  }
   NormalizedArticle article;
   auto canonical = CanonicalizeUrl("article.url", raw.url);
   if (!canonical.ok()) return canonical.status();

@@ -16,13 +16,19 @@ class Normalizer {
  public:
   explicit Normalizer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
 
-  /// INVALID_ARGUMENT (naming the field) for a missing or bad URL, an unparseable date,
-  /// content that is empty, not UTF-8, or has no text left after clean-up.
+  /// INVALID_ARGUMENT (naming the field) for a missing or bad URL (control characters
+  /// included), an unparseable date, content that is empty, not UTF-8, or has no text left
+  /// after clean-up. Control characters elsewhere are dropped (see RemoveControlCharacters).
   absl::StatusOr<NormalizedArticle> Normalize(const RawDocument& raw) const;
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
 };
+
+/// Drops control characters that are never content (NUL, escape codes; not tab or line
+/// breaks) from every text field but the URL, which must not hold any: what is stored is
+/// then what was normalized.
+void RemoveControlCharacters(RawDocument& raw);
 
 /// Detects HTML by its first tag; anything else is plain text.
 ContentFormat DetectFormat(std::string_view content);

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace dossier::engine {
 
@@ -114,6 +115,22 @@ bool IsValidUtf8(std::string_view text) {
     if (c < 0) return false;
   }
   return true;
+}
+
+namespace {
+bool IsControlCharacter(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F;
+}
+}  // namespace
+
+bool HasControlCharacters(std::string_view text) { return std::any_of(text.begin(), text.end(), IsControlCharacter); }
+
+std::string WithoutControlCharacters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::copy_if(text.begin(), text.end(), std::back_inserter(out), [](char c) { return !IsControlCharacter(c); });
+  return out;
 }
 
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {

@@ -18,6 +18,13 @@ std::string NormalizeNfc(std::string_view text);
 /// True when `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);
 
+/// True when `text` holds a control character that is never content: C0 controls other than
+/// tab, line feed and carriage return, and DEL. (PostgreSQL text cannot even store NUL.)
+bool HasControlCharacters(std::string_view text);
+
+/// `text` without those control characters.
+std::string WithoutControlCharacters(std::string_view text);
+
 /// The first `max_bytes` bytes of `text`, cut at a character boundary.
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 

@@ -206,6 +206,9 @@ check "python reflection client lists relationships" \
   relationships.0.objectName Niger
 check "python reflection client sees INVALID_ARGUMENT" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --call dossier.v1.QueryService/SearchEntities --request-json '{"query": ""}' --expect-code INVALID_ARGUMENT
+check "a call's x-request-id comes back in the response headers" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
+  --call dossier.v1.QueryService/GetEntity --request-json "{\"id\": \"$KONE\"}" --request-id e2e-request-7 \
+  --expect-json-path entity.canonicalName --expect-value "Salif Kone"
 check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \
   --expect-service dossier.v1.IngestService --health dossier.v1.IngestService
 

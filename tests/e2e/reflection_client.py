@@ -236,8 +236,10 @@ class DynamicMethod:
             response_deserializer=self.output_class.FromString,
         )
 
-    def call(self, request: Message, timeout: float) -> Message:
-        return self._callable(request, timeout=timeout)
+    def call(self, request: Message, timeout: float, metadata: Sequence[tuple[str, str]] = ()) -> tuple[Message, dict]:
+        """The response and the server's response headers."""
+        response, call = self._callable.with_call(request, timeout=timeout, metadata=list(metadata))
+        return response, dict(call.initial_metadata())
 
     def read_stream(self, request: Message, timeout: float, count: int) -> list[Message]:
         """The first `count` messages of a server stream, then cancels it."""
@@ -305,7 +307,7 @@ def check_health(channel: grpc.Channel, reflection: ReflectionClient, service: s
         raise ClientError(f"health check impossible: reflection cannot describe {HEALTH_SERVICE}: {error}")
     request = method.input_class(service=service)
     try:
-        response = method.call(request, timeout)
+        response, _ = method.call(request, timeout)
     except grpc.RpcError as error:
         raise ClientError(f"health Check({service!r}) failed: {describe_rpc_error(error)}")
     status_field = response.DESCRIPTOR.fields_by_name["status"]
@@ -356,12 +358,17 @@ def run_call(channel: grpc.Channel, reflection: ReflectionClient, args: argparse
     method = DynamicMethod(channel, reflection, args.call)
     request = method.request_from_json(args.request_json)
     print(f"call {args.call} {json_format.MessageToJson(request, indent=None)}")
+    metadata = [("x-request-id", args.request_id)] if args.request_id else []
     try:
         if method.server_streaming:
             messages = method.read_stream(request, args.timeout, args.messages)
             text = json.dumps({"messages": [json.loads(json_format.MessageToJson(m)) for m in messages]}, indent=2)
         else:
-            text = json_format.MessageToJson(method.call(request, args.timeout))
+            response, headers = method.call(request, args.timeout, metadata)
+            text = json_format.MessageToJson(response)
+            if args.request_id and headers.get("x-request-id") != args.request_id:
+                raise ClientError(f"the response's x-request-id is {headers.get('x-request-id')!r}, "
+                                  f"not the {args.request_id!r} sent")
     except grpc.RpcError as error:
         print(f"error: {describe_rpc_error(error)}")
         if args.expect_code is None:
@@ -390,6 +397,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--health", metavar="SERVICE", help="assert grpc.health.v1.Health/Check(SERVICE) is SERVING")
     parser.add_argument("--call", metavar="SERVICE/METHOD", help="unary method to call, e.g. dossier.v1.QueryService/SearchEntities")
     parser.add_argument("--request-json", default="{}", help="request message as JSON (default {})")
+    parser.add_argument("--request-id", metavar="ID",
+                        help="unary calls: send this x-request-id and fail unless the response header echoes it")
     parser.add_argument("--messages", type=int, default=1, metavar="N",
                         help="server-streaming calls: read N messages, then cancel (default 1)")
     parser.add_argument("--expect-json-path", action="append", default=[], metavar="PATH",

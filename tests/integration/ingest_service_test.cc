@@ -105,6 +105,44 @@ TEST_F(IngestServiceTest, BadRequestsAreRejectedWithTheFieldNameAndStoreNothing)
   EXPECT_EQ(Count("articles"), articles);
 }
 
+// Input that once broke a call: a NUL in the text (PostgreSQL cannot store it: SQLSTATE
+// 22P05) and JSON-LD whose "@type" is a list (nlohmann threw type_error 302, answered as
+// UNKNOWN). Both are stored; a control character in the URL is refused naming the field.
+TEST_F(IngestServiceTest, ControlCharactersAndListValuedJsonLdAreStoredCleanly) {
+  v1::IngestArticleResponse with_nul;
+  std::string text =
+      "Dockworkers end strike\nDockworkers in Tema ended their strike on Friday, the union said.\n"
+      "Ships queued outside the port for two days.\n";
+  text.insert(text.find(' '), std::string("\0\x1b[31m", 7));
+  v1::RawArticle article = Article(text, "https://wire.example/with-nul");
+  article.set_title(std::string("Border\0 talks", 14));
+  grpc::Status stored = Ingest(article, &with_nul);
+  ASSERT_TRUE(stored.ok()) << stored.error_message();
+  EXPECT_EQ(with_nul.article().title(), "Border talks");
+  EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT count(*) FROM articles WHERE id = " + with_nul.article().id() +
+                                            " AND (position(chr(27) IN raw_content) > 0 OR "
+                                            "position(chr(27) IN clean_text) > 0)"),
+            "0");
+
+  v1::IngestArticleResponse listed;
+  grpc::Status from_html = Ingest(
+      Article("<html><head><script type=\"application/ld+json\">{\"@type\": [\"NewsArticle\"], "
+              "\"headline\": \"Cocoa prices rise\", \"author\": [{\"name\": \"Awa Traore\"}]}</script>"
+              "</head><body><article><p>Ferry services on Lake Volta resumed on Wednesday after "
+              "repairs to the landing at Yeji, the Volta Lake Transport Company said.</p></article></body></html>",
+              "https://wire.example/json-ld-list"),
+      &listed);
+  ASSERT_TRUE(from_html.ok()) << from_html.error_message();
+  EXPECT_EQ(listed.article().title(), "Cocoa prices rise");
+
+  v1::IngestArticleResponse refused;
+  std::string articles = Count("articles");
+  grpc::Status bad_url = Ingest(Article(kMarketText, std::string("https://wire.example/a\0b", 25)), &refused);
+  EXPECT_EQ(bad_url.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(bad_url.error_message(), HasSubstr("article.url"));
+  EXPECT_EQ(Count("articles"), articles);
+}
+
 TEST_F(IngestServiceTest, StreamAnswersEveryArticleInOrder) {
   auto context = ContextWithDeadline();
   auto stream = services_->ingest->IngestArticles(context.get());

@@ -96,6 +96,42 @@ TEST_F(NormalizerTest, HtmlMetadataComesFromMetaTagsAndJsonLd) {
   EXPECT_EQ(article->content_hash.size(), 64u);
 }
 
+// JSON-LD comes in every shape: a list of types, lists of names, nested "@graph"s, and
+// values of the wrong kind. Each is read for what it holds; none stops the page.
+TEST_F(NormalizerTest, JsonLdInAnyShapeIsReadAndNeverThrows) {
+  auto page = [](const std::string& json_ld) {
+    return "<html><head><script type=\"application/ld+json\">" + json_ld +
+           "</script></head><body><article><p>Talks resumed in Accra on Monday between the two delegations."
+           "</p></article></body></html>";
+  };
+  struct Case {
+    std::string json_ld, title, author, site;
+  };
+  const std::vector<Case> cases = {
+      {R"({"@type": ["NewsArticle", "Article"], "headline": ["Talks resume"],
+           "author": [{"name": "Awa Traore"}, "Kojo Mensah"], "publisher": [{"name": ["Sahel Observer"]}]})",
+       "Talks resume", "Awa Traore", "Sahel Observer"},
+      {R"([{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+           {"@type": "ReportageNewsArticle", "headline": "Talks resume", "author": {"name": "Awa Traore"}}]}])",
+       "Talks resume", "Awa Traore", ""},
+      {R"({"@type": "BlogPosting", "headline": 42, "author": {"name": {"first": "Awa"}}, "publisher": "Observer"})", "",
+       "", "Observer"},
+      {R"({"@type": {"nested": true}, "headline": "Not an article"})", "", "", ""},
+      {R"({"@type": "NewsArticle", "headline": )", "", "", ""},  // cut short: not JSON
+  };
+  for (const Case& test : cases) {
+    auto article = Normalize(page(test.json_ld));
+    ASSERT_TRUE(article.ok()) << test.json_ld << ": " << article.status();
+    EXPECT_EQ(article->title, test.title) << test.json_ld;
+    if (test.author.empty()) {
+      EXPECT_THAT(article->authors, ::testing::IsEmpty()) << test.json_ld;
+    } else {
+      EXPECT_THAT(article->authors, Contains(test.author)) << test.json_ld;
+    }
+    if (!test.site.empty()) EXPECT_EQ(article->source, test.site) << test.json_ld;
+  }
+}
+
 // Reprocessing sends back the title read from the text the first time: the first line is
 // still the title, so the clean text (and every offset into it) stays the same.
 TEST_F(NormalizerTest, ScrapedTextKeepsItsHeadlineOutOfTheBodyWhenTheTitleIsGiven) {

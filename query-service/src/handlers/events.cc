@@ -83,70 +83,76 @@ class WatcherSlot {
 
 grpc::Status QueryServiceImpl::GetEvent(grpc::ServerContext* context, const v1::GetEventRequest* request,
                                         v1::GetEventResponse* response) {
-  auto id = ParseId("id", request->id());
-  if (!id.ok()) return ToGrpcStatus(id.status());
-  auto event = repository_.GetEvent(*id, DeadlineOf(context));
-  if (!event.ok()) return ToGrpcStatus(event.status());
-  *response->mutable_event() = std::move(*event);
-  return grpc::Status::OK;
+  return GuardedCall(context, "GetEvent", [&]() -> grpc::Status {
+    auto id = ParseId("id", request->id());
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    auto event = repository_.GetEvent(*id, DeadlineOf(context));
+    if (!event.ok()) return ToGrpcStatus(event.status());
+    *response->mutable_event() = std::move(*event);
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status QueryServiceImpl::ListEvents(grpc::ServerContext* context, const v1::ListEventsRequest* request,
                                           v1::ListEventsResponse* response) {
-  auto filter = ReadEventFilter(*request);
-  if (!filter.ok()) return ToGrpcStatus(filter.status());
-  auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
-  if (!page.ok()) return ToGrpcStatus(page.status());
+  return GuardedCall(context, "ListEvents", [&]() -> grpc::Status {
+    auto filter = ReadEventFilter(*request);
+    if (!filter.ok()) return ToGrpcStatus(filter.status());
+    auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
+    if (!page.ok()) return ToGrpcStatus(page.status());
 
-  auto events = repository_.ListEvents(*filter, *page, DeadlineOf(context));
-  if (!events.ok()) return ToGrpcStatus(events.status());
-  for (auto& event : events->items) *response->add_events() = std::move(event);
-  if (!events->next.empty()) response->set_next_page_token(tokens_.Encode(*request, events->next));
-  return grpc::Status::OK;
+    auto events = repository_.ListEvents(*filter, *page, DeadlineOf(context));
+    if (!events.ok()) return ToGrpcStatus(events.status());
+    for (auto& event : events->items) *response->add_events() = std::move(event);
+    if (!events->next.empty()) response->set_next_page_token(tokens_.Encode(*request, events->next));
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
                                            grpc::ServerWriter<v1::WatchEventsResponse>* writer) {
-  EventFilter filter;
-  if (auto status = ReadSharedEventFilters(*request, filter); !status.ok()) return ToGrpcStatus(status);
-  std::optional<int64_t> after;  // none: start with what is stored next
-  if (!request->after_event_id().empty()) {
-    auto id = ParseId("after_event_id", request->after_event_id());
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    after = *id;
-  }
-  if (watches_ending_) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "this server is shutting down");
-  WatcherSlot slot(active_watchers_, max_watchers_);
-  if (!slot.taken()) {
-    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                        strings::Cat("this server already streams to ", max_watchers_,
-                                     " watchers; retry later or ask another replica"));
-  }
-  uint64_t generation = feed_.Generation();
-  // Reading the ids after the last one looked at, after every wake-up, is what makes a
-  // resumed watch complete and free of repeats; the feed only says when to look. Ids become
-  // visible in order (the ingest service stores events under a lock held to commit), so
-  // everything up to the latest id is final once read.
-  while (!context->IsCancelled() && !watches_ending_) {
-    auto batch = repository_.ReadWatchBatch(filter, after, kWatchBatch, WatchQueryDeadline());
-    if (!batch.ok()) return ToGrpcStatus(batch.status());
-    // The resume point moves only once the whole batch is sent: a stream that breaks
-    // mid-batch has told its client the ids it got.
-    for (auto& event : batch->events) {
-      v1::WatchEventsResponse message;
-      *message.mutable_event() = std::move(event);
-      if (!writer->Write(message)) return grpc::Status(grpc::StatusCode::CANCELLED, "the watcher went away");
+  return GuardedCall(context, "WatchEvents", [&]() -> grpc::Status {
+    EventFilter filter;
+    if (auto status = ReadSharedEventFilters(*request, filter); !status.ok()) return ToGrpcStatus(status);
+    std::optional<int64_t> after;  // none: start with what is stored next
+    if (!request->after_event_id().empty()) {
+      auto id = ParseId("after_event_id", request->after_event_id());
+      if (!id.ok()) return ToGrpcStatus(id.status());
+      after = *id;
     }
-    after = batch->next_after_id;
-    if (batch->events.size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
-    generation = feed_.WaitForChange(generation, kWatchPoll);
-  }
-  if (watches_ending_) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                        strings::Cat("this server is shutting down; watch again with after_event_id ",
-                                     after.value_or(0), " to miss nothing"));
-  }
-  return grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled");
+    if (watches_ending_) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "this server is shutting down");
+    WatcherSlot slot(active_watchers_, max_watchers_);
+    if (!slot.taken()) {
+      return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          strings::Cat("this server already streams to ", max_watchers_,
+                                       " watchers; retry later or ask another replica"));
+    }
+    uint64_t generation = feed_.Generation();
+    // Reading the ids after the last one looked at, after every wake-up, is what makes a
+    // resumed watch complete and free of repeats; the feed only says when to look. Ids become
+    // visible in order (the ingest service stores events under a lock held to commit), so
+    // everything up to the latest id is final once read.
+    while (!context->IsCancelled() && !watches_ending_) {
+      auto batch = repository_.ReadWatchBatch(filter, after, kWatchBatch, WatchQueryDeadline());
+      if (!batch.ok()) return ToGrpcStatus(batch.status());
+      // The resume point moves only once the whole batch is sent: a stream that breaks
+      // mid-batch has told its client the ids it got.
+      for (auto& event : batch->events) {
+        v1::WatchEventsResponse message;
+        *message.mutable_event() = std::move(event);
+        if (!writer->Write(message)) return grpc::Status(grpc::StatusCode::CANCELLED, "the watcher went away");
+      }
+      after = batch->next_after_id;
+      if (batch->events.size() == static_cast<size_t>(kWatchBatch)) continue;  // more are waiting
+      generation = feed_.WaitForChange(generation, kWatchPoll);
+    }
+    if (watches_ending_) {
+      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                          strings::Cat("this server is shutting down; watch again with after_event_id ",
+                                       after.value_or(0), " to miss nothing"));
+    }
+    return grpc::Status(grpc::StatusCode::CANCELLED, "the watch was cancelled");
+  });
 }
 
 }  // namespace dossier::query

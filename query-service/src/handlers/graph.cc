@@ -63,22 +63,26 @@ absl::StatusOr<PathQuery> ReadPathQuery(const v1::FindPathsRequest& request) {
 
 grpc::Status QueryServiceImpl::GetNeighborhood(grpc::ServerContext* context, const v1::GetNeighborhoodRequest* request,
                                                v1::GetNeighborhoodResponse* response) {
-  auto query = ReadNeighborhoodQuery(*request);
-  if (!query.ok()) return ToGrpcStatus(query.status());
-  auto neighborhood = repository_.GetNeighborhood(*query, DeadlineOf(context));
-  if (!neighborhood.ok()) return ToGrpcStatus(neighborhood.status());
-  *response = std::move(*neighborhood);
-  return grpc::Status::OK;
+  return GuardedCall(context, "GetNeighborhood", [&]() -> grpc::Status {
+    auto query = ReadNeighborhoodQuery(*request);
+    if (!query.ok()) return ToGrpcStatus(query.status());
+    auto neighborhood = repository_.GetNeighborhood(*query, DeadlineOf(context));
+    if (!neighborhood.ok()) return ToGrpcStatus(neighborhood.status());
+    *response = std::move(*neighborhood);
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status QueryServiceImpl::FindPaths(grpc::ServerContext* context, const v1::FindPathsRequest* request,
                                          v1::FindPathsResponse* response) {
-  auto query = ReadPathQuery(*request);
-  if (!query.ok()) return ToGrpcStatus(query.status());
-  auto paths = repository_.FindPaths(*query, DeadlineOf(context));
-  if (!paths.ok()) return ToGrpcStatus(paths.status());
-  *response = std::move(*paths);
-  return grpc::Status::OK;
+  return GuardedCall(context, "FindPaths", [&]() -> grpc::Status {
+    auto query = ReadPathQuery(*request);
+    if (!query.ok()) return ToGrpcStatus(query.status());
+    auto paths = repository_.FindPaths(*query, DeadlineOf(context));
+    if (!paths.ok()) return ToGrpcStatus(paths.status());
+    *response = std::move(*paths);
+    return grpc::Status::OK;
+  });
 }
 
 }  // namespace dossier::query

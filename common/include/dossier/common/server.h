@@ -66,6 +66,17 @@ class GrpcServer {
 /// The deadline a client set on the call, if any.
 Deadline DeadlineOf(const grpc::ServerContext* context);
 
+/// The call's request id: the client's `x-request-id` header when it sent a usable one (up
+/// to 64 letters, digits, '-' or '_'), else a fresh random one. Returned to the client in the
+/// `x-request-id` response header.
+std::string RequestIdOf(grpc::ServerContext* context);
+
+/// Runs an RPC handler's body. An exception that escapes it is a bug, never the caller's
+/// fault: it is logged with the RPC's name and the request id, and the client gets INTERNAL
+/// naming that id; the server keeps serving. (gRPC would answer UNKNOWN, "Unexpected error
+/// in RPC handling", and log nothing.)
+grpc::Status GuardedCall(grpc::ServerContext* context, std::string_view rpc, const std::function<grpc::Status()>& body);
+
 /// Readiness of a service backed by `pool`: a pooled connection answers and the schema is
 /// exactly the version this binary was built for.
 std::function<absl::Status()> DatabaseReadiness(DbPool& pool);
