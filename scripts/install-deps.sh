@@ -11,7 +11,7 @@ PACKAGES=(
   # storage
   libpqxx-dev postgresql postgresql-contrib
   # text processing
-  libicu-dev libre2-dev libxml2-dev libcld2-dev iso-codes
+  libicu-dev libre2-dev libxml2-dev zlib1g-dev libcld2-dev iso-codes
   # utilities
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   # tests and benchmarks

@@ -11,6 +11,7 @@
 #include <array>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <utility>
 
 #include "dossier/common/strings.h"
@@ -204,9 +205,69 @@ const xmlNode* FindFirst(const xmlNode* node, Tag tag) {
   return nullptr;
 }
 
+// Elements whose text is never the page's content, wherever they sit.
+bool NeverContent(Tag tag) {
+  return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kNoscript || tag == Tag::kTemplate ||
+         tag == Tag::kSvg || tag == Tag::kSelect || tag == Tag::kButton || tag == Tag::kIframe;
+}
+
+// Bytes of the text a reader reads in a subtree (not spaces, not in links or scripts),
+// recorded for every element. Navigation, headers, asides and forms count too: broken markup
+// can leave the whole article inside one ("<aside class=popup>" never closed).
+size_t ContentBytes(const xmlNode* node, bool in_link, std::unordered_map<const xmlNode*, size_t>& bytes_of) {
+  if (IsText(node)) {
+    if (in_link) return 0;
+    std::string_view text = Text(node->content);
+    return static_cast<size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+  }
+  if (node->type != XML_ELEMENT_NODE) return 0;
+  Tag tag = TagOf(node);
+  if (NeverContent(tag)) return 0;
+  size_t bytes = 0;
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    bytes += ContentBytes(child, in_link || tag == Tag::kA, bytes_of);
+  }
+  bytes_of[node] = bytes;
+  return bytes;
+}
+
+bool IsContainer(const xmlNode* node) {
+  static const WordSet kContainers = {"div",   "section", "article", "main", "td",
+                                      "aside", "header",  "footer",  "nav",  "form"};
+  return node->type == XML_ELEMENT_NODE && node->name &&
+         kContainers.contains(reinterpret_cast<const char*>(node->name));
+}
+
+// The page's main content: the deepest container (div, section, article, main) that holds
+// most of the text a reader reads on the page, so that related-story cards, sidebars and
+// widgets beside it fall away whatever their markup; the body itself when no container does.
+const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<const xmlNode*, size_t>& bytes_of) {
+  constexpr double kMainShare = 0.6;
+  auto bytes = [&](const xmlNode* node) {
+    auto it = bytes_of.find(node);
+    return it == bytes_of.end() ? 0.0 : static_cast<double>(it->second);
+  };
+  const double enough = kMainShare * bytes(body);
+  const xmlNode* root = body;
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (const xmlNode* child = root->children; child; child = child->next) {
+      if (IsContainer(child) && bytes(child) >= enough) {
+        root = child;
+        deeper = true;
+        break;
+      }
+    }
+  }
+  return root;
+}
+
 class BodyWalker {
  public:
-  BodyWalker(const Lexicon& lexicon, HtmlPage& page) : lexicon_(lexicon), page_(page) {}
+  BodyWalker(const Lexicon& lexicon, HtmlPage& page, const std::unordered_map<const xmlNode*, size_t>& bytes_of,
+             size_t root_bytes)
+      : lexicon_(lexicon), page_(page), bytes_of_(bytes_of), root_bytes_(root_bytes) {}
 
   void Walk(const xmlNode* node, bool in_link) {
     if (IsText(node)) {
@@ -217,8 +278,14 @@ class BodyWalker {
     }
     if (node->type != XML_ELEMENT_NODE) return;
     Tag tag = TagOf(node);
+    // A tag or a class name says "aside" or "sidebar"; an element that holds most of the
+    // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>).
     StrippedBlockReason reason = ReasonForTag(tag);
-    if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) reason = ReasonForClass(node);
+    if (!NeverContent(tag) && HoldsMostOfTheContent(node)) {
+      reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
+    } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
+      reason = ReasonForClass(node);
+    }
     if (reason != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
       std::string text;
       AppendAllText(node, text);
@@ -267,8 +334,15 @@ class BodyWalker {
     page_.stripped_blocks.push_back({reason, text.size(), std::string(Utf8Prefix(text, kPreviewBytes))});
   }
 
+  bool HoldsMostOfTheContent(const xmlNode* node) const {
+    auto it = bytes_of_.find(node);
+    return it != bytes_of_.end() && it->second * 2 > root_bytes_;
+  }
+
   const Lexicon& lexicon_;
   HtmlPage& page_;
+  const std::unordered_map<const xmlNode*, size_t>& bytes_of_;  // ContentBytes of each element
+  const size_t root_bytes_;
   std::string current_;
   size_t current_link_bytes_ = 0;
 };
@@ -414,14 +488,15 @@ HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
   ReadHead(top, page, title_tag);
   if (page.title.empty()) page.title = CollapseWhitespace(title_tag);
 
-  const xmlNode* root = FindFirst(top, Tag::kArticle);
-  if (!root) root = FindFirst(top, Tag::kMain);
-  if (!root) root = FindFirst(top, Tag::kBody);
-  if (!root) root = top;
+  const xmlNode* body = FindFirst(top, Tag::kBody);
+  if (!body) body = top;
+  std::unordered_map<const xmlNode*, size_t> bytes_of;
+  ContentBytes(body, false, bytes_of);
+  const xmlNode* root = ChooseContentRoot(body, bytes_of);
   if (page.published.empty()) {
     if (const xmlNode* time = FindFirst(root, Tag::kTime)) page.published = std::string(Attribute(time, "datetime"));
   }
-  BodyWalker walker(lexicon, page);
+  BodyWalker walker(lexicon, page, bytes_of, bytes_of[root]);
   walker.WalkChildren(root);
   walker.Flush(Tag::kP);
   return page;

@@ -24,6 +24,7 @@
 #include "entity_scores.h"
 #include "geneva_scores.h"
 #include "plover_scores.h"
+#include "wcxb_scores.h"
 
 namespace dossier::eval {
 namespace {
@@ -329,6 +330,11 @@ int main(int argc, char** argv) {
   std::string plover_part = "all";
   plover->add_option("--part", plover_part, "dev (odd record numbers, tuned on), test (even) or all")
       ->check(CLI::IsMember({"all", "dev", "test"}));
+  std::string wcxb_dir;
+  size_t wcxb_worst = 20;
+  auto* wcxb = app.add_subcommand("wcxb", "score the HTML normalizer's main text on WCXB pages (bag-of-words F1)");
+  wcxb->add_option("dir", wcxb_dir, "the WCXB folder: pages.tsv, html/, ground-truth/")->required();
+  wcxb->add_option("--worst", wcxb_worst, "list this many worst article pages (default 20)");
   std::string geneva_file;
   auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
   geneva->add_option("file", geneva_file, "GENEVA val.json or test.json (OneIE JSON lines)")->required();
@@ -380,6 +386,13 @@ int main(int argc, char** argv) {
   engine::Extractor extractor(*lexicon, *models);
   if (geneva->parsed()) {
     if (absl::Status scored = eval::ScoreGeneva(geneva_file, extractor); !scored.ok()) {
+      std::cerr << "error: " << scored.message() << '\n';
+      return 1;
+    }
+    return 0;
+  }
+  if (wcxb->parsed()) {
+    if (absl::Status scored = eval::ScoreWcxb(wcxb_dir, normalizer, wcxb_worst); !scored.ok()) {
       std::cerr << "error: " << scored.message() << '\n';
       return 1;
     }

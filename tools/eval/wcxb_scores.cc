@@ -1,0 +1,178 @@
+#include "wcxb_scores.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "dossier/common/strings.h"
+
+namespace dossier::eval {
+namespace {
+
+bool IsWordCharacter(UChar32 c) {
+  if (c == '_') return true;
+  switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+absl::StatusOr<std::string> ReadGzip(const std::filesystem::path& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) return absl::NotFoundError(strings::Cat("cannot read ", path.string()));
+  std::string content;
+  char buffer[1 << 16];
+  for (int read; (read = gzread(file, buffer, sizeof buffer)) > 0;) content.append(buffer, static_cast<size_t>(read));
+  gzclose(file);
+  return content;
+}
+
+struct Totals {
+  int pages = 0;
+  double precision = 0, recall = 0, f1 = 0;
+  void Add(const PageScore& score) {
+    ++pages;
+    precision += score.precision, recall += score.recall, f1 += score.f1;
+  }
+  void Print(const std::string& name) const {
+    if (pages == 0) return;
+    std::printf("%-16s %6d %9.3f %9.3f %9.3f\n", name.c_str(), pages, f1 / pages, precision / pages, recall / pages);
+  }
+};
+
+struct ScoredPage {
+  std::string id, type, url, problem;
+  PageScore score;
+};
+
+}  // namespace
+
+std::map<std::string, int> WcxbTokens(std::string_view text) {
+  icu::UnicodeString lower =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  lower.toLower(icu::Locale::getRoot());
+  std::map<std::string, int> tokens;
+  icu::UnicodeString word;
+  auto flush = [&] {
+    if (word.isEmpty()) return;
+    std::string utf8;
+    word.toUTF8String(utf8);
+    ++tokens[utf8];
+    word.remove();
+  };
+  for (int32_t i = 0; i < lower.length();) {
+    UChar32 c = lower.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsWordCharacter(c)) {
+      word.append(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return tokens;
+}
+
+PageScore ScorePage(const std::map<std::string, int>& predicted, const std::map<std::string, int>& gold) {
+  auto count = [](const std::map<std::string, int>& bag) {
+    int total = 0;
+    for (const auto& [token, n] : bag) total += n;
+    return total;
+  };
+  int predicted_total = count(predicted), gold_total = count(gold);
+  if (gold_total == 0) return predicted_total == 0 ? PageScore{1, 1, 1} : PageScore{0, 0, 0};
+  if (predicted_total == 0) return {};
+  int overlap = 0;
+  for (const auto& [token, n] : predicted) {
+    if (auto it = gold.find(token); it != gold.end()) overlap += std::min(n, it->second);
+  }
+  double precision = double(overlap) / predicted_total, recall = double(overlap) / gold_total;
+  return {precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0};
+}
+
+absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst) {
+  const std::filesystem::path root(dir);
+  std::ifstream pages_file(root / "pages.tsv");
+  if (!pages_file) return absl::NotFoundError(strings::Cat("no pages.tsv in ", dir));
+  std::map<std::string, Totals> by_type;
+  Totals all;
+  std::map<std::string, int> failures;  // reason -> pages
+  int threw = 0, empty_articles = 0;
+  std::vector<ScoredPage> articles;
+  std::string line;
+  std::getline(pages_file, line);  // header
+  while (std::getline(pages_file, line)) {
+    std::vector<std::string_view> fields = strings::Split(line, "\t");
+    if (fields.size() < 8) continue;
+    ScoredPage page{std::string(fields[0]), std::string(fields[1]), std::string(fields[7]), "", {}};
+    auto html = ReadGzip(root / "html" / (page.id + ".html.gz"));
+    if (!html.ok()) return html.status();
+    std::ifstream gold_file(root / "ground-truth" / (page.id + ".json"));
+    auto gold_json = nlohmann::json::parse(gold_file, nullptr, /*allow_exceptions=*/false);
+    std::string gold;
+    if (gold_json.is_object() && gold_json.contains("ground_truth") &&
+        gold_json["ground_truth"].contains("main_content") && gold_json["ground_truth"]["main_content"].is_string()) {
+      gold = gold_json["ground_truth"]["main_content"].get<std::string>();
+    }
+    engine::RawDocument raw;
+    // A few pages have no URL in pages.tsv: the normalizer wants one, any will do.
+    raw.url = page.url.empty() ? strings::Cat("https://wcxb.invalid/", page.id) : page.url;
+    raw.content = std::move(*html);
+    raw.format = v1::CONTENT_FORMAT_HTML;
+    std::string predicted;
+    try {
+      auto article = normalizer.Normalize(raw);
+      if (article.ok()) {
+        predicted = article->title.empty() ? article->clean_text : article->title + "\n\n" + article->clean_text;
+      } else {
+        std::string reason(article.status().message());
+        page.problem = reason;
+        ++failures[reason.substr(0, reason.find('('))];
+      }
+    } catch (const std::exception& e) {
+      page.problem = strings::Cat("threw: ", e.what());
+      ++threw;
+    }
+    page.score = ScorePage(WcxbTokens(predicted), WcxbTokens(gold));
+    all.Add(page.score);
+    by_type[page.type].Add(page.score);
+    if (page.type == "article") {
+      if (predicted.empty()) ++empty_articles;
+      articles.push_back(std::move(page));
+    }
+  }
+  std::printf("%-16s %6s %9s %9s %9s\n", "WCXB pages", "pages", "F1", "precision", "recall");
+  all.Print("all");
+  for (const auto& [type, totals] : by_type) totals.Print(type);
+  std::printf("\nnormalization threw on %d pages; %d article pages came back empty\n", threw, empty_articles);
+  for (const auto& [reason, pages] : failures) std::printf("  rejected (%d pages): %s\n", pages, reason.c_str());
+  std::sort(articles.begin(), articles.end(),
+            [](const ScoredPage& a, const ScoredPage& b) { return a.score.f1 < b.score.f1; });
+  if (worst > 0) std::printf("\nworst %zu article pages:\n%-5s %6s %6s %6s  %s\n", worst, "id", "F1", "P", "R", "url");
+  for (size_t i = 0; i < std::min(worst, articles.size()); ++i) {
+    const ScoredPage& page = articles[i];
+    std::printf("%-5s %6.3f %6.3f %6.3f  %s%s%s\n", page.id.c_str(), page.score.f1, page.score.precision,
+                page.score.recall, page.url.c_str(), page.problem.empty() ? "" : "  -- ", page.problem.c_str());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace dossier::eval
