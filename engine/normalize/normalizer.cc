@@ -11,6 +11,7 @@
 #include "dossier/common/hashing.h"
 #include "dossier/common/strings.h"
 #include "engine/normalize/dates.h"
+#include "engine/normalize/encoding.h"
 #include "engine/normalize/html.h"
 #include "engine/normalize/language.h"
 #include "engine/normalize/plain_text.h"
@@ -53,8 +54,9 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
   for (const std::string* field : {&raw.content, &raw.source, &raw.published, &raw.title}) {
     has_controls = has_controls || HasControlCharacters(*field);
   }
-  if (has_controls) {
+  if (has_controls || !IsValidUtf8(raw.content)) {
     RawDocument clean = raw;
+    clean.content = ToUtf8(clean.content);  // a page in another charset: converted, not refused
     RemoveControlCharacters(clean);
     return Normalize(clean);
   }
@@ -64,7 +66,6 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
   if (strings::Trim(raw.content).empty()) {
     return absl::InvalidArgumentError("article.content is required");
   }
-  if (!IsValidUtf8(raw.content)) return absl::InvalidArgumentError("article.content is not valid UTF-8");
   if (!raw.published.empty()) {
     auto published = ParsePublicationDate("article.published", raw.published);
     if (!published.ok()) return published.status();

@@ -17,8 +17,9 @@ class Normalizer {
   explicit Normalizer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
 
   /// INVALID_ARGUMENT (naming the field) for a missing or bad URL (control characters
-  /// included), an unparseable date, content that is empty, not UTF-8, or has no text left
-  /// after clean-up. Control characters elsewhere are dropped (see RemoveControlCharacters).
+  /// included), an unparseable date, content that is empty or has no text left after
+  /// clean-up. Content in another charset is converted (ToUtf8); control characters elsewhere
+  /// are dropped (see RemoveControlCharacters).
   absl::StatusOr<NormalizedArticle> Normalize(const RawDocument& raw) const;
 
  private:

@@ -143,6 +143,26 @@ TEST_F(IngestServiceTest, ControlCharactersAndListValuedJsonLdAreStoredCleanly) 
   EXPECT_EQ(Count("articles"), articles);
 }
 
+// A page in another charset comes as bytes and is stored as the UTF-8 a reader would see.
+TEST_F(IngestServiceTest, APageInAnotherCharsetIsStoredAsUtf8) {
+  v1::RawArticle article = Article("", "https://wire.example/latin-1");
+  article.set_content_bytes(
+      "<html><head><meta charset=\"windows-1252\"><title>Market day</title></head><body><article><p>Traders "
+      "in S\xE9gou\x92s central market reopened their stalls on Tuesday after the floods receded.</p>"
+      "</article></body></html>");
+  v1::IngestArticleResponse response;
+  grpc::Status stored = Ingest(article, &response);
+  ASSERT_TRUE(stored.ok()) << stored.error_message();
+  EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT count(*) FROM articles WHERE id = " + response.article().id() +
+                                            " AND clean_text LIKE '%S\u00e9gou\u2019s central market%' "
+                                            "AND raw_content LIKE '%S\u00e9gou%'"),
+            "1");
+  article.set_content("<p>Both at once</p>");
+  grpc::Status both = Ingest(article, &response);
+  EXPECT_EQ(both.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(both.error_message(), HasSubstr("article.content_bytes"));
+}
+
 TEST_F(IngestServiceTest, StreamAnswersEveryArticleInOrder) {
   auto context = ContextWithDeadline();
   auto stream = services_->ingest->IngestArticles(context.get());

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "engine/normalize/encoding.h"
+
 namespace dossier::engine {
 namespace {
 
@@ -130,6 +132,41 @@ TEST_F(NormalizerTest, JsonLdInAnyShapeIsReadAndNeverThrows) {
     }
     if (!test.site.empty()) EXPECT_EQ(article->source, test.site) << test.json_ld;
   }
+}
+
+// Pages are written in many charsets; each comes out as the UTF-8 a reader would see.
+TEST(EncodingTest, PagesInOtherCharsetsBecomeUtf8) {
+  // A declared charset (Latin-1 labels read as windows-1252, as browsers do: 0x92 is ’).
+  EXPECT_EQ(ToUtf8("<meta charset=\"iso-8859-1\"><p>S\xE9gou\x92s caf\xE9</p>"),
+            "<meta charset=\"iso-8859-1\"><p>S\u00e9gou\u2019s caf\u00e9</p>");
+  EXPECT_EQ(
+      ToUtf8("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\xCC\xEE\xF1\xEA\xE2\xE0"),
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=windows-1251\">\u041c\u043e\u0441\u043a\u0432\u0430");
+  // Byte-order marks: UTF-8's is dropped, UTF-16's decides.
+  EXPECT_EQ(ToUtf8("\xEF\xBB\xBF"
+                   "Accra"),
+            "Accra");
+  EXPECT_EQ(ToUtf8(std::string("\xFF\xFE"
+                               "A\0c\0c\0r\0a\0",
+                               12)),
+            "Accra");
+  // UTF-8 as it is; a page that declares UTF-8 but is not keeps its text, its stray byte replaced.
+  EXPECT_EQ(ToUtf8("S\u00e9gou"), "S\u00e9gou");
+  EXPECT_EQ(ToUtf8("<meta charset=utf-8><p>Accra \xFF Kumasi</p>"), "<meta charset=utf-8><p>Accra \uFFFD Kumasi</p>");
+  // No declaration: a guess, and never a rejection.
+  std::string undeclared =
+      "<p>Le pr\xE9sident a rencontr\xE9 le ministre \xE0 Niamey hier, a d\xE9"
+      "clar\xE9 le gouvernement.</p>";
+  EXPECT_THAT(ToUtf8(undeclared), HasSubstr("pr\u00e9sident"));
+}
+
+TEST_F(NormalizerTest, AnArticleInAnotherCharsetIsConvertedNotRejected) {
+  auto article = Normalize(
+      "<html><head><meta charset=\"windows-1252\"><title>Talks</title></head><body><article>"
+      "<p>Kone\x92s team met envoys in S\xE9gou on Monday to discuss the border crossing.</p></article></body></html>");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text, "Kone\u2019s team met envoys in S\u00e9gou on Monday to discuss the border crossing.");
 }
 
 // Reprocessing sends back the title read from the text the first time: the first line is
@@ -303,9 +340,10 @@ TEST_F(NormalizerTest, CleanTextIsNfc) {
 }
 
 TEST_F(NormalizerTest, RejectsBadInputWithFieldNames) {
+  // Bytes that are not UTF-8 are a page in another charset, not an error.
   auto not_utf8 = Normalize("Title\nBad byte \xff here in the body.\n");
-  ASSERT_FALSE(not_utf8.ok());
-  EXPECT_THAT(std::string(not_utf8.status().message()), HasSubstr("UTF-8"));
+  ASSERT_TRUE(not_utf8.ok()) << not_utf8.status();
+  EXPECT_THAT(not_utf8->clean_text, HasSubstr("Bad byte \u00ff here"));
 
   auto only_furniture = Normalize("Share\nTweet\n0 Comments\n");
   ASSERT_FALSE(only_furniture.ok());

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "dossier/v1/ingest_service.grpc.pb.h"
+#include "engine/normalize/text.h"
 #include "output.h"
 
 namespace dossierctl {
@@ -57,7 +58,13 @@ std::string ReadFile(const fs::path& path) {
 // NAME.meta.json beside NAME.html holds {"url", "source", "published"}; flags win.
 bool BuildRawArticle(const fs::path& file, const IngestFlags& flags, dossier::v1::RawArticle* article,
                      std::string* error) {
-  article->set_content(ReadFile(file));
+  // A page in another charset goes as bytes; the service converts it.
+  std::string content = ReadFile(file);
+  if (dossier::engine::IsValidUtf8(content)) {
+    article->set_content(std::move(content));
+  } else {
+    article->set_content_bytes(std::move(content));
+  }
   fs::path sidecar = file;
   sidecar.replace_extension(".meta.json");
   if (fs::exists(sidecar)) {

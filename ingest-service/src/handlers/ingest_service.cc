@@ -7,6 +7,7 @@
 #include "dossier/common/server.h"
 #include "dossier/common/status.h"
 #include "dossier/common/strings.h"
+#include "engine/normalize/encoding.h"
 
 namespace dossier::ingest {
 namespace {
@@ -17,7 +18,7 @@ constexpr int kMaxReprocessLimit = 1000;
 engine::RawDocument ToRawDocument(const v1::RawArticle& article) {
   engine::RawDocument raw;
   raw.url = article.url();
-  raw.content = article.content();
+  raw.content = article.content().empty() ? engine::ToUtf8(article.content_bytes()) : article.content();
   raw.format = article.format();
   raw.source = article.source();
   raw.published = article.published();
@@ -35,6 +36,9 @@ IngestServiceImpl::IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexi
     : normalizer_(lexicon), extractor_(lexicon, std::move(models)), repository_(repository) {}
 
 absl::StatusOr<StoreResult> IngestServiceImpl::Ingest(const v1::RawArticle& article, Deadline deadline) {
+  if (!article.content().empty() && !article.content_bytes().empty()) {
+    return absl::InvalidArgumentError("set article.content or article.content_bytes, not both");
+  }
   engine::RawDocument raw = ToRawDocument(article);
   auto normalized = normalizer_.Normalize(raw);
   if (!normalized.ok()) return normalized.status();
