@@ -121,9 +121,12 @@ PlainTextPage ParsePlainText(std::string_view text, const Lexicon& lexicon, std:
       continue;
     }
     // Reader comments run to the end of the page. A share bar above the article may say
-    // "0 Comments" too, so the header counts only after the story has begun.
+    // "0 Comments" too, so the header counts only after the story has begun: after a
+    // sentence, not after the site's name or a "Security | June 10, 2025" line.
     size_t paragraphs_so_far = page.paragraphs.size() + (paragraph.empty() ? 0 : 1);
-    if (lexicon.IsCommentsHeader(line) && paragraphs_so_far >= 1) {
+    bool story_begun =
+        std::any_of(page.paragraphs.begin(), page.paragraphs.end(), EndsSentence) || EndsSentence(paragraph);
+    if (lexicon.IsCommentsHeader(line) && story_begun) {
       finish_paragraph();
       section = Section::kComments;
       comments.preview = std::string(Utf8Prefix(line, kPreviewBytes));

@@ -84,6 +84,20 @@ PY
 }
 check "dossierctl analyze prints one rooted tree per sentence" parsed_trees
 
+# dossierctl extract on a folder: one JSON line per article file, in one process.
+folder_lines() {
+  "$CTL_BIN" extract "$ROOT/examples" >"$WORK/examples.jsonl" &&
+    "$PYTHON" - "$WORK/examples.jsonl" "$ROOT/examples" <<'PY'
+import json, os, sys
+lines = [json.loads(line) for line in open(sys.argv[1])]
+pages = sorted(f for f in os.listdir(sys.argv[2]) if f.endswith((".html", ".txt")))
+assert [os.path.basename(line["file"]) for line in lines] == pages, [line["file"] for line in lines]
+assert all(line["article"]["body"] and line["entities"] for line in lines)
+print(len(lines), "articles")
+PY
+}
+check "dossierctl extract reads a folder into JSON lines" folder_lines
+
 typed_json() {
   "${CTL[@]}" --json entities search --query Niger --type country >"$WORK/niger.json" &&
     "$PYTHON" - "$WORK/niger.json" <<'PY'

@@ -213,6 +213,21 @@ TEST_F(NormalizerTest, ScrapedTextDropsFurnitureLinesButKeepsShortParagraphsAndL
   EXPECT_EQ(article->canonical_url, "https://observer.example/2025/03/12/talks");
 }
 
+// A comment count in the share bar, under the site's name and a section-and-date line, is
+// no comments section: the story after it stays (example 09 once lost its whole body so).
+TEST_F(NormalizerTest, ACommentCountAboveTheStoryCutsNothing) {
+  auto article = Normalize(
+      "Mine seized in Burkina Faso\n"
+      "Sahel Observer\n"
+      "Security | June 10, 2025\n"
+      "Share\n"
+      "0 Comments\n"
+      "\n"
+      "Fighters seized a gold mine near Gaoua over the weekend, officials said.\n");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_THAT(article->clean_text, HasSubstr("Fighters seized a gold mine near Gaoua"));
+}
+
 TEST_F(NormalizerTest, ScrapedTextDropsRelatedLinkListsAndEverythingAfterTheCommentsHeader) {
   auto article = Normalize(
       "Dam talks resume in Addis Ababa\n"

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "article_files.h"
 #include "commands.h"
 #include "dossier/v1/ingest_service.grpc.pb.h"
 #include "engine/normalize/text.h"
@@ -23,30 +24,6 @@ struct IngestFlags {
   std::string published;
   std::string format = "auto";
 };
-
-// Article files in `paths`: files as given, folders walked for .html/.htm/.txt, sorted.
-std::vector<fs::path> ArticleFiles(const std::vector<std::string>& paths, std::string* error) {
-  std::vector<fs::path> files;
-  for (const auto& path : paths) {
-    if (fs::is_directory(path)) {
-      std::vector<fs::path> found;
-      for (const auto& entry : fs::recursive_directory_iterator(path)) {
-        auto extension = entry.path().extension();
-        if (entry.is_regular_file() && (extension == ".html" || extension == ".htm" || extension == ".txt")) {
-          found.push_back(entry.path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::is_regular_file(path)) {
-      files.emplace_back(path);
-    } else {
-      *error = "no such file or folder: " + path;
-      return {};
-    }
-  }
-  return files;
-}
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,12 +1,14 @@
-// dossierctl normalize FILE | extract FILE | analyze FILE: the engine without a server or database.
+// dossierctl normalize | extract | analyze FILE-OR-FOLDER: the engine without a server or database.
 #include <absl/time/time.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "article_files.h"
 #include "commands.h"
 #include "doc_output.h"
 #include "engine/extractor.h"
@@ -115,35 +117,16 @@ json FactsJson(const engine::NormalizedArticle& article, const engine::Extractio
   return {{"entities", entities}, {"events", events}, {"relationships", relationships}};
 }
 
-void Run(const OfflineFlags& flags, GlobalOptions& options) {
-  std::ifstream in(flags.file, std::ios::binary);
-  if (!in) {
-    std::cerr << "error: cannot read " << flags.file << '\n';
-    options.exit_code = 2;
-    return;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  auto lexicon = engine::Lexicon::Load(flags.iso_codes_dir);
-  auto models = engine::syntax::SyntaxModels::Embedded();
-  for (const absl::Status& status : {lexicon.status(), models.status()}) {
-    if (status.ok()) continue;
-    std::cerr << "error: " << status.message() << '\n';
-    options.exit_code = 1;
-    return;
-  }
+// The analysis of one file as JSON (CoNLL-U text for `analyze --conllu`), or why it has none.
+absl::StatusOr<std::string> Analyze(const OfflineFlags& flags, const engine::Normalizer& normalizer,
+                                    const engine::Extractor& extractor, std::string content, bool one_line) {
   engine::RawDocument raw;
   raw.url = flags.url;
   raw.published = flags.published;
-  raw.content = content.str();
-  auto article = engine::Normalizer(*lexicon).Normalize(raw);
-  if (!article.ok()) {
-    std::cerr << "error: " << article.status().message() << '\n';
-    options.exit_code = 2;
-    return;
-  }
+  raw.content = std::move(content);
+  auto article = normalizer.Normalize(raw);
+  if (!article.ok()) return article.status();
   json output = {{"article", ArticleJson(*article)}};
-  engine::Extractor extractor(*lexicon, *models);
   if (flags.output == Output::kFacts) {
     // Sentences are the extraction's first stage, not the normalizer's.
     engine::Extraction facts = extractor.Extract(*article);
@@ -152,21 +135,77 @@ void Run(const OfflineFlags& flags, GlobalOptions& options) {
     output.update(FactsJson(*article, facts));
   } else if (flags.output == Output::kAnalysis) {
     engine::Doc doc = extractor.Analyze(*article);
-    if (flags.conllu) {
-      std::cout << DocConllu(doc);
-      return;
-    }
+    if (flags.conllu) return DocConllu(doc);
     output["pipeline"] = extractor.pipeline().Names();
     output["extractor_version"] = extractor.version();
     output.update(DocJson(doc));
   }
-  std::cout << output.dump(2) << '\n';
+  return one_line ? output.dump() : output.dump(2);
+}
+
+std::string ReadWhole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// One file: its JSON, pretty. A folder: every article file under it (.html, .htm, .txt), in
+// path order, one JSON line each ({"file": ..., "article": ...} or {"file": ..., "error":
+// ...}), so that a corpus is read in one process.
+void Run(const OfflineFlags& flags, GlobalOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  bool folder = fs::is_directory(flags.file, error);
+  if (!folder && !fs::is_regular_file(flags.file, error)) {
+    std::cerr << "error: cannot read " << flags.file << '\n';
+    options.exit_code = 2;
+    return;
+  }
+  auto lexicon = engine::Lexicon::Load(flags.iso_codes_dir);
+  auto models = engine::syntax::SyntaxModels::Embedded();
+  for (const absl::Status& status : {lexicon.status(), models.status()}) {
+    if (status.ok()) continue;
+    std::cerr << "error: " << status.message() << '\n';
+    options.exit_code = 1;
+    return;
+  }
+  engine::Normalizer normalizer(*lexicon);
+  engine::Extractor extractor(*lexicon, *models);
+  if (!folder) {
+    auto output = Analyze(flags, normalizer, extractor, ReadWhole(flags.file), /*one_line=*/false);
+    if (!output.ok()) {
+      std::cerr << "error: " << output.status().message() << '\n';
+      options.exit_code = 2;
+      return;
+    }
+    std::cout << *output << (flags.conllu ? "" : "\n");
+    return;
+  }
+  std::string missing;
+  std::vector<fs::path> files = ArticleFiles({flags.file}, &missing);
+  int rejected = 0;
+  for (const fs::path& file : files) {
+    auto output = Analyze(flags, normalizer, extractor, ReadWhole(file), /*one_line=*/true);
+    if (flags.conllu && output.ok()) {
+      std::cout << "# file = " << file.string() << '\n' << *output;
+      continue;
+    }
+    json line = output.ok() ? json::parse(*output) : json{{"error", std::string(output.status().message())}};
+    line["file"] = file.string();
+    std::cout << line.dump() << '\n';
+    rejected += output.ok() ? 0 : 1;
+  }
+  std::cerr << files.size() << " files, " << rejected << " rejected\n";
+  if (rejected > 0) options.exit_code = 2;
 }
 
 CLI::App* AddOfflineCommand(CLI::App& app, GlobalOptions& options, const std::string& name, const std::string& help,
                             std::shared_ptr<OfflineFlags> flags) {
   auto* command = app.add_subcommand(name, help);
-  command->add_option("file", flags->file, "HTML or text file")->required();
+  command
+      ->add_option("file", flags->file, "HTML or text file, or a folder: its .html/.htm/.txt files, one JSON line each")
+      ->required();
   command->add_option("--url", flags->url, "article URL")->capture_default_str();
   command->add_option("--published", flags->published, "publication date (resolves relative dates)");
   command->add_option("--iso-codes-dir", flags->iso_codes_dir, "Debian iso-codes JSON folder")
