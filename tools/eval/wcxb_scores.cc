@@ -115,7 +115,8 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
   std::map<std::string, Totals> by_type;
   Totals all;
   std::map<std::string, int> failures;  // reason -> pages
-  int threw = 0, empty_articles = 0;
+  int threw = 0;
+  std::vector<std::string> empty_articles;
   std::vector<ScoredPage> articles;
   std::string line;
   std::getline(pages_file, line);  // header
@@ -155,14 +156,15 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
     all.Add(page.score);
     by_type[page.type].Add(page.score);
     if (page.type == "article") {
-      if (predicted.empty()) ++empty_articles;
+      if (predicted.empty()) empty_articles.push_back(page.id);
       articles.push_back(std::move(page));
     }
   }
   std::printf("%-16s %6s %9s %9s %9s\n", "WCXB pages", "pages", "F1", "precision", "recall");
   all.Print("all");
   for (const auto& [type, totals] : by_type) totals.Print(type);
-  std::printf("\nnormalization threw on %d pages; %d article pages came back empty\n", threw, empty_articles);
+  std::printf("\nnormalization threw on %d pages; %zu article pages came back empty: %s\n", threw,
+              empty_articles.size(), strings::Join(empty_articles, " ").c_str());
   for (const auto& [reason, pages] : failures) std::printf("  rejected (%d pages): %s\n", pages, reason.c_str());
   std::sort(articles.begin(), articles.end(),
             [](const ScoredPage& a, const ScoredPage& b) { return a.score.f1 < b.score.f1; });
