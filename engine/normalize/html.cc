@@ -175,7 +175,11 @@ StrippedBlockReason ReasonForClass(const xmlNode* node) {
   std::string names =
       strings::ToLowerAscii(std::string(Attribute(node, "class")) + " " + std::string(Attribute(node, "id")));
   for (const auto& [word, reason] : kWords) {
-    if (names.find(word) != std::string::npos) return reason;
+    // "commentary" names an opinion piece, not reader comments.
+    if (names.find(word) != std::string::npos &&
+        (reason != v1::STRIPPED_BLOCK_REASON_COMMENTS || names.find("commentar") == std::string::npos)) {
+      return reason;
+    }
   }
   return v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
 }
@@ -205,10 +209,10 @@ const xmlNode* FindFirst(const xmlNode* node, Tag tag) {
   return nullptr;
 }
 
-// Elements whose text is never the page's content, wherever they sit.
+// Elements whose text is never the page's content, wherever they sit. (A <noscript>, a
+// <button> or a <select> left open can hold the rest of the page in libxml2's tree.)
 bool NeverContent(Tag tag) {
-  return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kNoscript || tag == Tag::kTemplate ||
-         tag == Tag::kSvg || tag == Tag::kSelect || tag == Tag::kButton || tag == Tag::kIframe;
+  return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kSvg || tag == Tag::kIframe;
 }
 
 // Bytes of the text a reader reads in a subtree (not spaces, not in links or scripts),
@@ -249,11 +253,13 @@ const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<c
     return it == bytes_of.end() ? 0.0 : static_cast<double>(it->second);
   };
   const double enough = kMainShare * bytes(body);
+  if (enough == 0) return body;  // nothing readable: no container is the content
   const xmlNode* root = body;
   for (bool deeper = true; deeper;) {
     deeper = false;
     for (const xmlNode* child = root->children; child; child = child->next) {
-      if (IsContainer(child) && bytes(child) >= enough) {
+      // Reader comments can outweigh the story; they are never its content.
+      if (IsContainer(child) && bytes(child) >= enough && ReasonForClass(child) != v1::STRIPPED_BLOCK_REASON_COMMENTS) {
         root = child;
         deeper = true;
         break;
@@ -286,6 +292,8 @@ class BodyWalker {
     } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
       reason = ReasonForClass(node);
     }
+    // Reader comments are never the story, however much of the page they fill.
+    if (ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) reason = v1::STRIPPED_BLOCK_REASON_COMMENTS;
     if (reason != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
       std::string text;
       AppendAllText(node, text);

@@ -63,6 +63,42 @@ TEST_F(NormalizerTest, HtmlKeepsArticleParagraphsAndDropsFurniture) {
               Contains(Field(&StrippedBlock::reason, v1::STRIPPED_BLOCK_REASON_RELATED_LINKS)));
 }
 
+// The story is where most of the page's readable text is: not in the related-story card
+// that comes first, not lost in a popup left open, not under a class name that says
+// "sidebar" on its wrapper, and never the reader comments however long they run.
+TEST_F(NormalizerTest, TheStoryIsWhereMostOfTheReadableTextIs) {
+  const std::string story =
+      "<p>Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at Yeji, the "
+      "transport company said, ending a two-week halt that had stranded traders and their goods.</p>"
+      "<p>Passengers queued from dawn, and the first boat left for Makango with a full load of yams, "
+      "charcoal and fish, a crew member said.</p>";
+  const std::string card = "<article class=\"card\"><h3>Older story</h3><p>Dredging starts at Akosombo.</p></article>";
+  auto first_article =
+      Normalize("<html><body>" + card + "<div class=\"post has-sidebar\"><div class=\"entry\">" + story +
+                "</div><div class=\"sidebar\"><p>About us: a small newsroom.</p></div>" + "</div></body></html>");
+  ASSERT_TRUE(first_article.ok()) << first_article.status();
+  EXPECT_THAT(first_article->clean_text, HasSubstr("Ferry services on Lake Volta resumed"));
+  EXPECT_THAT(first_article->clean_text, Not(HasSubstr("Dredging")));
+  EXPECT_THAT(first_article->clean_text, Not(HasSubstr("About us")));
+
+  auto open_popup = Normalize("<html><body><aside class=\"popup\"><div><p>Subscribe!</p>" + story + "</body></html>");
+  ASSERT_TRUE(open_popup.ok()) << open_popup.status();
+  EXPECT_THAT(open_popup->clean_text, HasSubstr("Passengers queued from dawn"));
+
+  std::string comments = "<div class=\"comments\">";
+  for (int i = 0; i < 20; ++i)
+    comments += "<p>Reader " + std::to_string(i) + ": I took that ferry for years and loved it.</p>";
+  auto long_comments =
+      Normalize("<html><body><div class=\"post\">" + story + "</div>" + comments + "</div></body></html>");
+  ASSERT_TRUE(long_comments.ok()) << long_comments.status();
+  EXPECT_THAT(long_comments->clean_text, HasSubstr("Ferry services"));
+  EXPECT_THAT(long_comments->clean_text, Not(HasSubstr("Reader 3")));
+
+  auto commentary = Normalize("<html><body><div class=\"commentary-body\">" + story + "</div></body></html>");
+  ASSERT_TRUE(commentary.ok()) << commentary.status();
+  EXPECT_THAT(commentary->clean_text, HasSubstr("Ferry services"));
+}
+
 TEST_F(NormalizerTest, MalformedHtmlStillYieldsItsText) {
   // Unclosed paragraphs, a stray end tag, entities, a page that declares another charset.
   auto article = Normalize(
