@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,7 @@
 #include "engine/stages/tagger.h"
 #include "engine/stages/tokenizer.h"
 #include "synthetic_corpus.h"
+#include "wcxb_pages.h"
 
 namespace dossier::engine {
 namespace {
@@ -95,6 +97,30 @@ BENCHMARK(BM_Engine)
     ->Args({1, 0})
     ->Args({1, 1})
     ->Unit(benchmark::kMicrosecond);
+
+// HTML normalization alone on real pages: the first range(0) pages of the WCXB dev corpus
+// (DOSSIER_WCXB_DIR, else ../shared/corpora/wcxb-dev beside the repository), read into
+// memory before timing. Skipped where the corpus is not present.
+void BM_NormalizeWcxb(benchmark::State& state) {
+  const char* dir = std::getenv("DOSSIER_WCXB_DIR");
+  auto pages = eval::ListWcxbPages(dir ? dir : DOSSIER_SOURCE_DIR "/../shared/corpora/wcxb-dev");
+  if (!pages.ok()) {
+    state.SkipWithError(std::string(pages.status().message()).c_str());
+    return;
+  }
+  std::vector<RawDocument> documents;
+  for (const auto& page : *pages) {
+    if (documents.size() == static_cast<size_t>(state.range(0))) break;
+    auto html = eval::ReadGzipFile(page.html_path);
+    if (!html.ok()) continue;
+    RawDocument& raw = documents.emplace_back();
+    raw.url = page.url.empty() ? "https://wcxb.invalid/" + page.id : page.url;
+    raw.content = std::move(*html);
+    raw.format = v1::CONTENT_FORMAT_HTML;
+  }
+  RunEngine(state, documents, /*extract=*/false);
+}
+BENCHMARK(BM_NormalizeWcxb)->ArgName("pages")->Arg(200)->Unit(benchmark::kMillisecond);
 
 // The generated corpus, normalize + extract. range(0): 0 = plain text, 1 = HTML;
 // range(1): articles. rss_growth_kib is how much the resident set grew while the corpus was

@@ -3,7 +3,6 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "dossier/common/strings.h"
+#include "wcxb_pages.h"
 
 namespace dossier::eval {
 namespace {
@@ -33,16 +33,6 @@ bool IsWordCharacter(UChar32 c) {
     default:
       return false;
   }
-}
-
-absl::StatusOr<std::string> ReadGzip(const std::filesystem::path& path) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) return absl::NotFoundError(strings::Cat("cannot read ", path.string()));
-  std::string content;
-  char buffer[1 << 16];
-  for (int read; (read = gzread(file, buffer, sizeof buffer)) > 0;) content.append(buffer, static_cast<size_t>(read));
-  gzclose(file);
-  return content;
 }
 
 struct Totals {
@@ -109,24 +99,19 @@ PageScore ScorePage(const std::map<std::string, int>& predicted, const std::map<
 }
 
 absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst) {
-  const std::filesystem::path root(dir);
-  std::ifstream pages_file(root / "pages.tsv");
-  if (!pages_file) return absl::NotFoundError(strings::Cat("no pages.tsv in ", dir));
+  auto pages = ListWcxbPages(dir);
+  if (!pages.ok()) return pages.status();
   std::map<std::string, Totals> by_type;
   Totals all;
   std::map<std::string, int> failures;  // reason -> pages
   int threw = 0;
   std::vector<std::string> empty_articles;
   std::vector<ScoredPage> articles;
-  std::string line;
-  std::getline(pages_file, line);  // header
-  while (std::getline(pages_file, line)) {
-    std::vector<std::string_view> fields = strings::Split(line, "\t");
-    if (fields.size() < 8) continue;
-    ScoredPage page{std::string(fields[0]), std::string(fields[1]), std::string(fields[7]), "", {}};
-    auto html = ReadGzip(root / "html" / (page.id + ".html.gz"));
+  for (const WcxbPage& listed : *pages) {
+    ScoredPage page{listed.id, listed.type, listed.url, "", {}};
+    auto html = ReadGzipFile(listed.html_path);
     if (!html.ok()) return html.status();
-    std::ifstream gold_file(root / "ground-truth" / (page.id + ".json"));
+    std::ifstream gold_file(listed.gold_path);
     auto gold_json = nlohmann::json::parse(gold_file, nullptr, /*allow_exceptions=*/false);
     std::string gold;
     if (gold_json.is_object() && gold_json.contains("ground_truth") &&
