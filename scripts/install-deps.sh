@@ -14,8 +14,8 @@ PACKAGES=(
   libicu-dev libre2-dev libxml2-dev zlib1g-dev libcld2-dev iso-codes
   # utilities
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks; clang and its runtime for the sanitizer build and the fuzzers
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # second-language e2e client
   python3 python3-grpcio python3-grpc-tools python3-protobuf
 )

@@ -61,7 +61,7 @@ std::map<int, std::string> AppliedMigrations(pqxx::transaction_base& tx) {
 absl::Status CompareWithKnown(const std::map<int, std::string>& applied) {
   const auto& known = KnownMigrations();
   for (const auto& [version, checksum] : applied) {
-    auto it = std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == version; });
+    auto it = std::find_if(known.begin(), known.end(), [v = version](const Migration& m) { return m.version == v; });
     if (it == known.end()) {
       return absl::FailedPreconditionError(absl::StrCat("the database has schema migration ", version,
                                                         " which this binary does not know; deploy a newer binary"));

@@ -60,7 +60,8 @@ std::string PageTokenCodec::Sign(std::string_view payload) const {
 std::string PageTokenCodec::Encode(const google::protobuf::Message& request,
                                    const std::vector<std::string>& keyset) const {
   nlohmann::json body = {{"f", Fingerprint(request)}, {"k", keyset}};
-  std::string payload = absl::WebSafeBase64Escape(body.dump());
+  // Keyset values come from the database, UTF-8; a stray byte is replaced rather than thrown on.
+  std::string payload = absl::WebSafeBase64Escape(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return strings::Cat(payload, ".", Sign(payload));
 }
 
