@@ -238,37 +238,39 @@ absl::StatusOr<std::shared_ptr<const Lexicon>> Lexicon::Load(std::string_view is
     noun.cameo_code = row.at(2);
     lexicon->event_nouns_.emplace(row[0], std::move(noun));
   }
-  for (const auto& row : Rows("event_triggers.tsv")) {
+  // The event a trigger row names: its type in column `column`, the CAMEO code after it
+  // ("-": none, for COUP, ELECTION, DISASTER).
+  auto trigger_of = [](std::string_view file, const std::vector<std::string>& row,
+                       size_t column) -> absl::StatusOr<EventTrigger> {
     EventTrigger trigger;
-    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
-      return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: bad type ", row[1]));
+    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(column)), &trigger.type)) {
+      return absl::FailedPreconditionError(strings::Cat(file, ": bad type ", row[column]));
     }
-    trigger.cameo_code = row.at(2) == "-" ? "" : row.at(2);
+    trigger.cameo_code = row.at(column + 1) == "-" ? "" : row[column + 1];
+    return trigger;
+  };
+  for (const auto& row : Rows("event_triggers.tsv")) {
+    auto trigger = trigger_of("event_triggers.tsv", row, 1);
+    if (!trigger.ok()) return trigger.status();
     std::vector<std::string_view> words = strings::Split(row[0], " ", /*skip_empty=*/true);
     if (words.empty() || words.size() > 2) {
       return absl::FailedPreconditionError(strings::Cat("event_triggers.tsv: one or two words, not ", row[0]));
     }
-    if (words.size() == 2) trigger.next_word = std::string(words[1]);
+    if (words.size() == 2) trigger->next_word = std::string(words[1]);
     auto& options = lexicon->triggers_[std::string(words[0])];
-    options.push_back(std::move(trigger));
+    options.push_back(std::move(*trigger));
     std::stable_partition(options.begin(), options.end(), [](const auto& t) { return !t.next_word.empty(); });
   }
   for (const auto& row : Rows("event_verbs.tsv")) {
-    EventTrigger trigger;
-    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(1)), &trigger.type)) {
-      return absl::FailedPreconditionError(strings::Cat("event_verbs.tsv: bad type ", row[1]));
-    }
-    trigger.cameo_code = row.at(2);
-    lexicon->verb_triggers_.emplace(row[0], std::move(trigger));
+    auto trigger = trigger_of("event_verbs.tsv", row, 1);
+    if (!trigger.ok()) return trigger.status();
+    lexicon->verb_triggers_.emplace(row[0], std::move(*trigger));
   }
   for (const auto& row : Rows("event_verb_objects.tsv")) {
-    EventTrigger trigger;
-    if (!v1::EventType_Parse(strings::Cat("EVENT_TYPE_", row.at(2)), &trigger.type)) {
-      return absl::FailedPreconditionError(strings::Cat("event_verb_objects.tsv: bad type ", row[2]));
-    }
-    trigger.cameo_code = row.at(3);
+    auto trigger = trigger_of("event_verb_objects.tsv", row, 2);
+    if (!trigger.ok()) return trigger.status();
     for (std::string_view object : strings::Split(row[1], ",", /*skip_empty=*/true)) {
-      lexicon->verb_object_triggers_.emplace(strings::Cat(row[0], " ", object), trigger);
+      lexicon->verb_object_triggers_.emplace(strings::Cat(row[0], " ", object), *trigger);
     }
   }
   std::vector<std::string> furniture, comments, related, author;

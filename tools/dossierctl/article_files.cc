@@ -1,6 +1,8 @@
 #include "article_files.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace dossierctl {
 
@@ -27,6 +29,13 @@ std::vector<fs::path> ArticleFiles(const std::vector<std::string>& paths, std::s
     }
   }
   return files;
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
 }
 
 }  // namespace dossierctl

@@ -1,9 +1,7 @@
 // dossierctl ingest | article delete | reprocess
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "article_files.h"
 #include "commands.h"
@@ -24,13 +22,6 @@ struct IngestFlags {
   std::string published;
   std::string format = "auto";
 };
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 // NAME.meta.json beside NAME.html holds {"url", "source", "published"}; flags win.
 bool BuildRawArticle(const fs::path& file, const IngestFlags& flags, dossier::v1::RawArticle* article,

@@ -3,10 +3,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "article_files.h"
 #include "commands.h"
@@ -143,13 +141,6 @@ absl::StatusOr<std::string> Analyze(const OfflineFlags& flags, const engine::Nor
   return one_line ? output.dump() : output.dump(2);
 }
 
-std::string ReadWhole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 // One file: its JSON, pretty. A folder: every article file under it (.html, .htm, .txt), in
 // path order, one JSON line each ({"file": ..., "article": ...} or {"file": ..., "error":
 // ...}), so that a corpus is read in one process.
@@ -173,7 +164,7 @@ void Run(const OfflineFlags& flags, GlobalOptions& options) {
   engine::Normalizer normalizer(*lexicon);
   engine::Extractor extractor(*lexicon, *models);
   if (!folder) {
-    auto output = Analyze(flags, normalizer, extractor, ReadWhole(flags.file), /*one_line=*/false);
+    auto output = Analyze(flags, normalizer, extractor, ReadFile(flags.file), /*one_line=*/false);
     if (!output.ok()) {
       std::cerr << "error: " << output.status().message() << '\n';
       options.exit_code = 2;
@@ -186,7 +177,7 @@ void Run(const OfflineFlags& flags, GlobalOptions& options) {
   std::vector<fs::path> files = ArticleFiles({flags.file}, &missing);
   int rejected = 0;
   for (const fs::path& file : files) {
-    auto output = Analyze(flags, normalizer, extractor, ReadWhole(file), /*one_line=*/true);
+    auto output = Analyze(flags, normalizer, extractor, ReadFile(file), /*one_line=*/true);
     if (flags.conllu && output.ok()) {
       std::cout << "# file = " << file.string() << '\n' << *output;
       continue;
