@@ -215,8 +215,8 @@ bool NeverContent(Tag tag) {
   return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kSvg || tag == Tag::kIframe;
 }
 
-// Bytes of the text a reader reads in a subtree (not spaces, not in links or scripts),
-// recorded for every element. Navigation, headers, asides and forms count too: broken markup
+// Bytes of the text a reader reads in a subtree (not spaces, not in links, scripts or reader
+// comments), recorded for every element. Navigation, headers, asides and forms count too: broken markup
 // can leave the whole article inside one ("<aside class=popup>" never closed).
 size_t ContentBytes(const xmlNode* node, bool in_link, std::unordered_map<const xmlNode*, size_t>& bytes_of) {
   if (IsText(node)) {
@@ -227,7 +227,8 @@ size_t ContentBytes(const xmlNode* node, bool in_link, std::unordered_map<const 
   }
   if (node->type != XML_ELEMENT_NODE) return 0;
   Tag tag = TagOf(node);
-  if (NeverContent(tag)) return 0;
+  // Reader comments can outweigh the story; they are never its content.
+  if (NeverContent(tag) || ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) return 0;
   size_t bytes = 0;
   for (const xmlNode* child = node->children; child; child = child->next) {
     bytes += ContentBytes(child, in_link || tag == Tag::kA, bytes_of);
@@ -258,8 +259,7 @@ const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<c
   for (bool deeper = true; deeper;) {
     deeper = false;
     for (const xmlNode* child = root->children; child; child = child->next) {
-      // Reader comments can outweigh the story; they are never its content.
-      if (IsContainer(child) && bytes(child) >= enough && ReasonForClass(child) != v1::STRIPPED_BLOCK_REASON_COMMENTS) {
+      if (IsContainer(child) && bytes(child) >= enough) {
         root = child;
         deeper = true;
         break;
@@ -267,6 +267,27 @@ const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<c
     }
   }
   return root;
+}
+
+// The <body> to look for content in. Text after a stray "</body></html>" lands in a second
+// <html>, beside the first or inside it: of the bodies of every such <html>, the one that
+// holds most readable text. Records ContentBytes for every element of the document.
+const xmlNode* ContentBody(const xmlNode* top, std::unordered_map<const xmlNode*, size_t>& bytes_of) {
+  const xmlNode* body = nullptr;
+  auto consider = [&](const xmlNode* html_element) {
+    const xmlNode* candidate = FindFirst(html_element, Tag::kBody);
+    if (!candidate) candidate = html_element;
+    if (!body || bytes_of[candidate] > bytes_of[body]) body = candidate;
+  };
+  for (const xmlNode* node = top; node; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    ContentBytes(node, false, bytes_of);
+    consider(node);
+    for (const xmlNode* child = node->children; child; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE && Text(child->name) == "html") consider(child);
+    }
+  }
+  return body;
 }
 
 class BodyWalker {
@@ -285,11 +306,12 @@ class BodyWalker {
     if (node->type != XML_ELEMENT_NODE) return;
     Tag tag = TagOf(node);
     // A tag or a class name says "aside" or "sidebar"; an element that holds most of the
-    // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>).
+    // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>), and
+    // so is <main>, whose class names describe the layout ("hasSidebar").
     StrippedBlockReason reason = ReasonForTag(tag);
     if (!NeverContent(tag) && HoldsMostOfTheContent(node)) {
       reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
-    } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
+    } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED && tag != Tag::kMain) {
       reason = ReasonForClass(node);
     }
     // Reader comments are never the story, however much of the page they fill.
@@ -496,10 +518,8 @@ HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
   ReadHead(top, page, title_tag);
   if (page.title.empty()) page.title = CollapseWhitespace(title_tag);
 
-  const xmlNode* body = FindFirst(top, Tag::kBody);
-  if (!body) body = top;
   std::unordered_map<const xmlNode*, size_t> bytes_of;
-  ContentBytes(body, false, bytes_of);
+  const xmlNode* body = ContentBody(top, bytes_of);
   const xmlNode* root = ChooseContentRoot(body, bytes_of);
   if (page.published.empty()) {
     if (const xmlNode* time = FindFirst(root, Tag::kTime)) page.published = std::string(Attribute(time, "datetime"));

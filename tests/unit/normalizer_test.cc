@@ -65,7 +65,8 @@ TEST_F(NormalizerTest, HtmlKeepsArticleParagraphsAndDropsFurniture) {
 
 // The story is where most of the page's readable text is: not in the related-story card
 // that comes first, not lost in a popup left open, not under a class name that says
-// "sidebar" on its wrapper, and never the reader comments however long they run.
+// "sidebar" on its wrapper or on <main>, not cut off by a stray end tag, and never the reader
+// comments however long they run.
 TEST_F(NormalizerTest, TheStoryIsWhereMostOfTheReadableTextIs) {
   const std::string story =
       "<p>Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at Yeji, the "
@@ -93,6 +94,27 @@ TEST_F(NormalizerTest, TheStoryIsWhereMostOfTheReadableTextIs) {
   ASSERT_TRUE(long_comments.ok()) << long_comments.status();
   EXPECT_THAT(long_comments->clean_text, HasSubstr("Ferry services"));
   EXPECT_THAT(long_comments->clean_text, Not(HasSubstr("Reader 3")));
+
+  // Comments in a wrapper of their own that outweighs the story's wrapper.
+  auto comments_apart = Normalize("<html><body><div class=\"wrap\"><div>" + story + "</div></div><div class=\"wrap\">" +
+                                  comments + "</div></div></body></html>");
+  ASSERT_TRUE(comments_apart.ok()) << comments_apart.status();
+  EXPECT_THAT(comments_apart->clean_text, HasSubstr("Ferry services"));
+  EXPECT_THAT(comments_apart->clean_text, Not(HasSubstr("Reader 3")));
+
+  // libxml2 puts what follows a stray "</body></html>" in a second top-level <html>.
+  auto after_end = Normalize("<html><body><header><a href=\"/\">Home</a> Ferry news</header></body></html>" + story +
+                             "</body></html>");
+  ASSERT_TRUE(after_end.ok()) << after_end.status();
+  EXPECT_THAT(after_end->clean_text, HasSubstr("Passengers queued from dawn"));
+
+  // <main> is the content whatever its class names say about the layout.
+  auto main_with_sidebar = Normalize(
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+      "<main class=\"hasSidebar\">" +
+      story + "</main><footer>Contact</footer></body></html>");
+  ASSERT_TRUE(main_with_sidebar.ok()) << main_with_sidebar.status();
+  EXPECT_THAT(main_with_sidebar->clean_text, HasSubstr("Ferry services"));
 
   auto commentary = Normalize("<html><body><div class=\"commentary-body\">" + story + "</div></body></html>");
   ASSERT_TRUE(commentary.ok()) << commentary.status();

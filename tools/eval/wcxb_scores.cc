@@ -44,7 +44,7 @@ struct Totals {
   }
   void Print(const std::string& name) const {
     if (pages == 0) return;
-    std::printf("%-16s %6d %9.3f %9.3f %9.3f\n", name.c_str(), pages, f1 / pages, precision / pages, recall / pages);
+    std::printf("%-16s %6d %9.4f %9.4f %9.4f\n", name.c_str(), pages, f1 / pages, precision / pages, recall / pages);
   }
 };
 
@@ -137,11 +137,12 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
       page.problem = strings::Cat("threw: ", e.what());
       ++threw;
     }
-    page.score = ScorePage(WcxbTokens(predicted), WcxbTokens(gold));
+    auto gold_tokens = WcxbTokens(gold);
+    page.score = ScorePage(WcxbTokens(predicted), gold_tokens);
     all.Add(page.score);
     by_type[page.type].Add(page.score);
     if (page.type == "article") {
-      if (predicted.empty()) empty_articles.push_back(page.id);
+      if (predicted.empty() && !gold_tokens.empty()) empty_articles.push_back(page.id);
       articles.push_back(std::move(page));
     }
   }
