@@ -16,6 +16,7 @@
 
 #include "dossier/common/strings.h"
 #include "engine/lexicon/word_sets.h"
+#include "engine/normalize/page_kind.h"
 #include "engine/normalize/plain_text.h"
 #include "engine/normalize/text.h"
 
@@ -215,27 +216,47 @@ bool NeverContent(Tag tag) {
   return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kSvg || tag == Tag::kIframe;
 }
 
-// Bytes of the text a reader reads in a subtree (not spaces, not in links, scripts or reader
-// comments), recorded for every element. Navigation, headers, asides and forms count too: broken markup
-// can leave the whole article inside one ("<aside class=popup>" never closed).
-size_t ContentBytes(const xmlNode* node, bool in_link, std::unordered_map<const xmlNode*, size_t>& bytes_of) {
-  if (IsText(node)) {
-    if (in_link) return 0;
-    std::string_view text = Text(node->content);
-    return static_cast<size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+// Bytes of the text a reader reads in each element: not spaces, not in links or scripts, not
+// in reader comments unless the page is a forum. Navigation, headers, asides and forms count
+// too: broken markup can leave the whole article inside one ("<aside class=popup>" never closed).
+class ContentBytes {
+ public:
+  explicit ContentBytes(bool comments_are_content) : comments_are_content_(comments_are_content) {}
+
+  /// Measures `node` and every element under it; returns its bytes.
+  size_t Measure(const xmlNode* node, bool in_link = false) {
+    if (IsText(node)) {
+      if (in_link) return 0;
+      std::string_view text = Text(node->content);
+      return static_cast<size_t>(std::count_if(
+          text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+    }
+    if (node->type != XML_ELEMENT_NODE) return 0;
+    Tag tag = TagOf(node);
+    // Reader comments can outweigh the story; they are never its content.
+    if (NeverContent(tag) || (!comments_are_content_ && ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS)) {
+      return 0;
+    }
+    size_t bytes = 0;
+    for (const xmlNode* child = node->children; child; child = child->next) {
+      bytes += Measure(child, in_link || tag == Tag::kA);
+    }
+    bytes_of_[node] = bytes;
+    return bytes;
   }
-  if (node->type != XML_ELEMENT_NODE) return 0;
-  Tag tag = TagOf(node);
-  // Reader comments can outweigh the story; they are never its content.
-  if (NeverContent(tag) || ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) return 0;
-  size_t bytes = 0;
-  for (const xmlNode* child = node->children; child; child = child->next) {
-    bytes += ContentBytes(child, in_link || tag == Tag::kA, bytes_of);
+
+  /// The bytes of a measured element; 0 for one never measured.
+  size_t Of(const xmlNode* node) const {
+    auto it = bytes_of_.find(node);
+    return it == bytes_of_.end() ? 0 : it->second;
   }
-  bytes_of[node] = bytes;
-  return bytes;
-}
+
+  bool comments_are_content() const { return comments_are_content_; }
+
+ private:
+  const bool comments_are_content_;
+  std::unordered_map<const xmlNode*, size_t> bytes_of_;
+};
 
 bool IsContainer(const xmlNode* node) {
   static const WordSet kContainers = {"div",   "section", "article", "main", "td",
@@ -247,19 +268,15 @@ bool IsContainer(const xmlNode* node) {
 // The page's main content: the deepest container (div, section, article, main) that holds
 // most of the text a reader reads on the page, so that related-story cards, sidebars and
 // widgets beside it fall away whatever their markup; the body itself when no container does.
-const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<const xmlNode*, size_t>& bytes_of) {
+const xmlNode* ChooseContentRoot(const xmlNode* body, const ContentBytes& content) {
   constexpr double kMainShare = 0.6;
-  auto bytes = [&](const xmlNode* node) {
-    auto it = bytes_of.find(node);
-    return it == bytes_of.end() ? 0.0 : static_cast<double>(it->second);
-  };
-  const double enough = kMainShare * bytes(body);
+  const double enough = kMainShare * static_cast<double>(content.Of(body));
   if (enough == 0) return body;  // nothing readable: no container is the content
   const xmlNode* root = body;
   for (bool deeper = true; deeper;) {
     deeper = false;
     for (const xmlNode* child = root->children; child; child = child->next) {
-      if (IsContainer(child) && bytes(child) >= enough) {
+      if (IsContainer(child) && static_cast<double>(content.Of(child)) >= enough) {
         root = child;
         deeper = true;
         break;
@@ -271,17 +288,17 @@ const xmlNode* ChooseContentRoot(const xmlNode* body, const std::unordered_map<c
 
 // The <body> to look for content in. Text after a stray "</body></html>" lands in a second
 // <html>, beside the first or inside it: of the bodies of every such <html>, the one that
-// holds most readable text. Records ContentBytes for every element of the document.
-const xmlNode* ContentBody(const xmlNode* top, std::unordered_map<const xmlNode*, size_t>& bytes_of) {
+// holds most readable text. Measures every element of the document.
+const xmlNode* ContentBody(const xmlNode* top, ContentBytes& content) {
   const xmlNode* body = nullptr;
   auto consider = [&](const xmlNode* html_element) {
     const xmlNode* candidate = FindFirst(html_element, Tag::kBody);
     if (!candidate) candidate = html_element;
-    if (!body || bytes_of[candidate] > bytes_of[body]) body = candidate;
+    if (!body || content.Of(candidate) > content.Of(body)) body = candidate;
   };
   for (const xmlNode* node = top; node; node = node->next) {
     if (node->type != XML_ELEMENT_NODE) continue;
-    ContentBytes(node, false, bytes_of);
+    content.Measure(node);
     consider(node);
     for (const xmlNode* child = node->children; child; child = child->next) {
       if (child->type == XML_ELEMENT_NODE && Text(child->name) == "html") consider(child);
@@ -290,11 +307,70 @@ const xmlNode* ContentBody(const xmlNode* top, std::unordered_map<const xmlNode*
   return body;
 }
 
+// All text bytes under `node` (not spaces, not scripts), and how many of them are in links.
+struct TextBytes {
+  size_t all = 0, in_links = 0;
+};
+void CountTextBytes(const xmlNode* node, bool in_link, TextBytes& bytes) {
+  if (IsText(node)) {
+    std::string_view text = Text(node->content);
+    size_t n = static_cast<size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+    bytes.all += n;
+    if (in_link) bytes.in_links += n;
+    return;
+  }
+  if (node->type != XML_ELEMENT_NODE || NeverContent(TagOf(node))) return;
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    CountTextBytes(child, in_link || TagOf(node) == Tag::kA, bytes);
+  }
+}
+
+bool NamesAPost(std::string_view class_names) {
+  std::string names = strings::ToLowerAscii(class_names);
+  for (std::string_view word : {"post", "reply", "message", "answer", "thread"}) {
+    if (names.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Finds runs of four or more sibling elements of one tag and class that each hold a link
+// (cards, posts), outside navigation and other furniture, and adds them to `signals`.
+void CountRepeatedBlocks(const xmlNode* node, PageSignals& signals) {
+  constexpr size_t kMinRun = 4;
+  std::unordered_map<std::string, std::vector<const xmlNode*>> runs;
+  std::vector<const xmlNode*> others;
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE || NeverContent(TagOf(child))) continue;
+    if (ReasonForTag(TagOf(child)) != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED ||
+        ReasonForClass(child) != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
+      continue;
+    }
+    runs[strings::Cat(Text(child->name), " ", Attribute(child, "class"))].push_back(child);
+  }
+  for (auto& [key, members] : runs) {
+    size_t linked = static_cast<size_t>(std::count_if(
+        members.begin(), members.end(), [](const xmlNode* member) { return FindFirst(member, Tag::kA) != nullptr; }));
+    if (members.size() < kMinRun || linked * 4 < members.size() * 3) {
+      others.insert(others.end(), members.begin(), members.end());
+      continue;
+    }
+    TextBytes bytes;
+    for (const xmlNode* member : members) CountTextBytes(member, false, bytes);
+    signals.card_count += members.size();
+    signals.card_bytes += bytes.all;
+    if (NamesAPost(Attribute(members.front(), "class"))) {
+      signals.post_count += members.size();
+      signals.post_bytes += bytes.all;
+    }
+  }
+  for (const xmlNode* other : others) CountRepeatedBlocks(other, signals);
+}
+
 class BodyWalker {
  public:
-  BodyWalker(const Lexicon& lexicon, HtmlPage& page, const std::unordered_map<const xmlNode*, size_t>& bytes_of,
-             size_t root_bytes)
-      : lexicon_(lexicon), page_(page), bytes_of_(bytes_of), root_bytes_(root_bytes) {}
+  BodyWalker(const Lexicon& lexicon, HtmlPage& page, const ContentBytes& content, size_t root_bytes)
+      : lexicon_(lexicon), page_(page), content_(content), root_bytes_(root_bytes) {}
 
   void Walk(const xmlNode* node, bool in_link) {
     if (IsText(node)) {
@@ -309,13 +385,21 @@ class BodyWalker {
     // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>), and
     // so is <main>, whose class names describe the layout ("hasSidebar").
     StrippedBlockReason reason = ReasonForTag(tag);
-    if (!NeverContent(tag) && HoldsMostOfTheContent(node)) {
+    // A forum's posts sit in its moderation <form>.
+    if (!NeverContent(tag) && (HoldsMostOfTheContent(node) || (tag == Tag::kForm && content_.comments_are_content()))) {
       reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
     } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED && tag != Tag::kMain) {
       reason = ReasonForClass(node);
     }
-    // Reader comments are never the story, however much of the page they fill.
-    if (ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) reason = v1::STRIPPED_BLOCK_REASON_COMMENTS;
+    // Reader comments are never the story, however much of the page they fill; a forum's
+    // posts are its content.
+    if (ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) {
+      if (!content_.comments_are_content()) {
+        reason = v1::STRIPPED_BLOCK_REASON_COMMENTS;
+      } else if (reason == v1::STRIPPED_BLOCK_REASON_COMMENTS) {
+        reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
+      }
+    }
     if (reason != v1::STRIPPED_BLOCK_REASON_UNSPECIFIED) {
       std::string text;
       AppendAllText(node, text);
@@ -346,7 +430,7 @@ class BodyWalker {
     page_.link_bytes += std::min(link_bytes, text.size());
     if (lexicon_.IsFurnitureLine(text)) {
       Strip(v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE, text);
-    } else if (link_bytes * 10 > text.size() * 6) {
+    } else if (link_bytes * 10 > text.size() * 6 && page_.kind != PageKind::kListing) {
       Strip(v1::STRIPPED_BLOCK_REASON_LINK_DENSE, text);
     } else if (tag == Tag::kH1 && FoldForMatching(text) == FoldForMatching(page_.title)) {
       // The headline repeated above the body; the title field has it.
@@ -364,14 +448,11 @@ class BodyWalker {
     page_.stripped_blocks.push_back({reason, text.size(), std::string(Utf8Prefix(text, kPreviewBytes))});
   }
 
-  bool HoldsMostOfTheContent(const xmlNode* node) const {
-    auto it = bytes_of_.find(node);
-    return it != bytes_of_.end() && it->second * 2 > root_bytes_;
-  }
+  bool HoldsMostOfTheContent(const xmlNode* node) const { return content_.Of(node) * 2 > root_bytes_; }
 
   const Lexicon& lexicon_;
   HtmlPage& page_;
-  const std::unordered_map<const xmlNode*, size_t>& bytes_of_;  // ContentBytes of each element
+  const ContentBytes& content_;
   const size_t root_bytes_;
   std::string current_;
   size_t current_link_bytes_ = 0;
@@ -441,6 +522,7 @@ void ReadJsonLd(std::string_view json_text, HtmlPage& page) {
       return it == item->end() ? kNull : *it;
     };
     std::vector<std::string> types = StringsOf(field("@type"));
+    page.signals.schema_types.insert(types.begin(), types.end());
     // "NewsArticle", "ReportageNewsArticle", "BlogPosting", "LiveBlogPosting".
     if (std::none_of(types.begin(), types.end(), [](const std::string& type) {
           return type.find("Article") != std::string::npos || type.find("Posting") != std::string::npos;
@@ -459,6 +541,10 @@ void ReadJsonLd(std::string_view json_text, HtmlPage& page) {
 
 void ReadHead(const xmlNode* node, HtmlPage& page, std::string& title_tag) {
   if (node->type != XML_ELEMENT_NODE) return;
+  // Microdata: itemtype="https://schema.org/Product".
+  if (std::string_view itemtype = Attribute(node, "itemtype"); !itemtype.empty()) {
+    page.signals.schema_types.emplace(itemtype.substr(itemtype.rfind('/') + 1));
+  }
   Tag tag = TagOf(node);
   if (tag == Tag::kMeta) {
     std::string key = strings::ToLowerAscii(Attribute(node, "property").empty() ? Attribute(node, "name")
@@ -467,6 +553,7 @@ void ReadHead(const xmlNode* node, HtmlPage& page, std::string& title_tag) {
     if (content.empty()) return;
     if (key == "og:title" && page.title.empty()) page.title = content;
     if (key == "og:site_name" && page.site_name.empty()) page.site_name = content;
+    if (key == "og:type") page.signals.og_type = strings::ToLowerAscii(content);
     if (key == "og:url" && page.canonical_url.empty()) page.canonical_url = content;
     if ((key == "article:published_time" || key == "date" || key == "pubdate") && page.published.empty()) {
       page.published = content;
@@ -518,13 +605,20 @@ HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
   ReadHead(top, page, title_tag);
   if (page.title.empty()) page.title = CollapseWhitespace(title_tag);
 
-  std::unordered_map<const xmlNode*, size_t> bytes_of;
-  const xmlNode* body = ContentBody(top, bytes_of);
-  const xmlNode* root = ChooseContentRoot(body, bytes_of);
+  // A forum's posts are its content, whatever their class names say; other pages' comments are not.
+  ContentBytes content(ClassifyPage(page.signals) == PageKind::kForum);
+  const xmlNode* body = ContentBody(top, content);
+  const xmlNode* root = ChooseContentRoot(body, content);
   if (page.published.empty()) {
     if (const xmlNode* time = FindFirst(root, Tag::kTime)) page.published = std::string(Attribute(time, "datetime"));
   }
-  BodyWalker walker(lexicon, page, bytes_of, bytes_of[root]);
+  TextBytes root_bytes;
+  CountTextBytes(root, false, root_bytes);
+  page.signals.root_bytes = root_bytes.all;
+  page.signals.root_link_bytes = root_bytes.in_links;
+  CountRepeatedBlocks(root, page.signals);
+  page.kind = ClassifyPage(page.signals);
+  BodyWalker walker(lexicon, page, content, content.Of(root));
   walker.WalkChildren(root);
   walker.Flush(Tag::kP);
   return page;

@@ -6,6 +6,7 @@
 
 #include "engine/lexicon/lexicon.h"
 #include "engine/normalize/article.h"
+#include "engine/normalize/page_kind.h"
 
 namespace dossier::engine {
 
@@ -20,6 +21,8 @@ struct HtmlPage {
   std::vector<StrippedBlock> stripped_blocks;
   size_t text_bytes = 0;  // all visible body text, kept or not
   size_t link_bytes = 0;  // of which inside links
+  PageSignals signals;
+  PageKind kind = PageKind::kArticle;
 };
 
 /// Parses `html` with libxml2 (its forgiving HTML parser) and keeps the article body: the <article> (or <main>,

@@ -23,6 +23,21 @@ namespace {
 
 constexpr size_t kTinyBodyBytes = 400;
 
+// The flag that says a page is not an article, or UNSPECIFIED for an article.
+ArticleQualityFlag FlagOf(PageKind kind) {
+  switch (kind) {
+    case PageKind::kListing:
+      return v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE;
+    case PageKind::kForum:
+      return v1::ARTICLE_QUALITY_FLAG_FORUM_PAGE;
+    case PageKind::kProduct:
+      return v1::ARTICLE_QUALITY_FLAG_PRODUCT_PAGE;
+    case PageKind::kArticle:
+      break;
+  }
+  return v1::ARTICLE_QUALITY_FLAG_UNSPECIFIED;
+}
+
 }  // namespace
 
 ContentFormat DetectFormat(std::string_view content) {
@@ -90,6 +105,9 @@ absl::StatusOr<NormalizedArticle> Normalizer::Normalize(const RawDocument& raw) 
     }
     if (page.text_bytes > 0 && page.link_bytes * 2 > page.text_bytes) {
       article.quality_flags.push_back(v1::ARTICLE_QUALITY_FLAG_MOSTLY_LINKS);
+    }
+    if (auto flag = FlagOf(page.kind); flag != v1::ARTICLE_QUALITY_FLAG_UNSPECIFIED) {
+      article.quality_flags.push_back(flag);
     }
   } else {
     PlainTextPage page = ParsePlainText(raw.content, *lexicon_, CollapseWhitespace(raw.title));

@@ -427,6 +427,50 @@ TEST_F(NormalizerTest, RejectsBadInputWithFieldNames) {
   EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("article.published"));
 }
 
+// Pages that are not one story come back flagged as what they are, with their own content:
+// a thread keeps its posts (class names saying "comment" included), a listing its cards.
+TEST_F(NormalizerTest, ForumListingAndProductPagesAreFlaggedAsSuch) {
+  std::string thread =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"DiscussionForumPosting\", "
+      "\"headline\": \"Ferry times at Yeji?\"}</script></head><body><nav><a href=\"/\">Forums</a></nav>"
+      "<form action=\"/moderate\">";
+  for (int i = 0; i < 5; ++i) {
+    thread += "<article class=\"comment post\"><a href=\"/u/" + std::to_string(i) + "\">rider" + std::to_string(i) +
+              "</a><p>Post " + std::to_string(i) +
+              ": the morning boat to Makango leaves at seven when the lake is calm, later in the rains.</p></article>";
+  }
+  thread += "</form></body></html>";
+  auto forum = Normalize(thread);
+  ASSERT_TRUE(forum.ok()) << forum.status();
+  EXPECT_THAT(forum->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_FORUM_PAGE));
+  EXPECT_THAT(forum->clean_text, HasSubstr("Post 0: the morning boat"));
+  EXPECT_THAT(forum->clean_text, HasSubstr("Post 4: the morning boat"));
+
+  std::string grid = "<html><body><div class=\"grid\">";
+  for (int i = 0; i < 12; ++i) {
+    grid += "<div class=\"card\"><h3><a href=\"/story/" + std::to_string(i) + "\">Lake Volta ferry story number " +
+            std::to_string(i) + "</a></h3><p>Yeji, March " + std::to_string(i + 1) + "</p></div>";
+  }
+  grid += "</div></body></html>";
+  auto listing = Normalize(grid);
+  ASSERT_TRUE(listing.ok()) << listing.status();
+  EXPECT_THAT(listing->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE));
+  EXPECT_THAT(listing->clean_text, HasSubstr("Lake Volta ferry story number 11"));
+
+  auto product = Normalize(
+      "<html><head><meta property=\"og:type\" content=\"product\"></head><body><main><h1>Folding kayak</h1>"
+      "<p>A two-seat folding kayak for lake crossings, 18 kg, with a repair kit.</p></main></body></html>");
+  ASSERT_TRUE(product.ok()) << product.status();
+  EXPECT_THAT(product->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_PRODUCT_PAGE));
+
+  auto story = Normalize(kPage);
+  ASSERT_TRUE(story.ok()) << story.status();
+  for (auto flag : {v1::ARTICLE_QUALITY_FLAG_FORUM_PAGE, v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE,
+                    v1::ARTICLE_QUALITY_FLAG_PRODUCT_PAGE}) {
+    EXPECT_THAT(story->quality_flags, Not(Contains(flag)));
+  }
+}
+
 TEST_F(NormalizerTest, FlagsTinyBodiesAndMissingDates) {
   auto article = Normalize("Title\nShort body.\n");
   ASSERT_TRUE(article.ok());

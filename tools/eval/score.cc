@@ -332,9 +332,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"all", "dev", "test"}));
   std::string wcxb_dir;
   size_t wcxb_worst = 20;
+  std::string wcxb_type = "article";
   auto* wcxb = app.add_subcommand("wcxb", "score the HTML normalizer's main text on WCXB pages (bag-of-words F1)");
   wcxb->add_option("dir", wcxb_dir, "the WCXB folder: pages.tsv, html/, ground-truth/")->required();
-  wcxb->add_option("--worst", wcxb_worst, "list this many worst article pages (default 20)");
+  wcxb->add_option("--worst", wcxb_worst, "list this many worst pages of the --type (default 20)");
+  wcxb->add_option("--type", wcxb_type, "page type of the worst list: article (default), forum, listing, ...");
   std::string geneva_file;
   auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
   geneva->add_option("file", geneva_file, "GENEVA val.json or test.json (OneIE JSON lines)")->required();
@@ -392,7 +394,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (wcxb->parsed()) {
-    if (absl::Status scored = eval::ScoreWcxb(wcxb_dir, normalizer, wcxb_worst); !scored.ok()) {
+    if (absl::Status scored = eval::ScoreWcxb(wcxb_dir, normalizer, wcxb_worst, wcxb_type); !scored.ok()) {
       std::cerr << "error: " << scored.message() << '\n';
       return 1;
     }

@@ -48,6 +48,18 @@ struct Totals {
   }
 };
 
+constexpr const char* kKinds[] = {"article", "listing", "forum", "product"};
+
+// The page kind the normalizer's quality flags give: "article" unless one says otherwise.
+std::string KindOf(const std::vector<v1::ArticleQualityFlag>& flags) {
+  for (v1::ArticleQualityFlag flag : flags) {
+    if (flag == v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE) return "listing";
+    if (flag == v1::ARTICLE_QUALITY_FLAG_FORUM_PAGE) return "forum";
+    if (flag == v1::ARTICLE_QUALITY_FLAG_PRODUCT_PAGE) return "product";
+  }
+  return "article";
+}
+
 struct ScoredPage {
   std::string id, type, url, problem;
   PageScore score;
@@ -98,15 +110,17 @@ PageScore ScorePage(const std::map<std::string, int>& predicted, const std::map<
   return {precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0};
 }
 
-absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst) {
+absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst,
+                       const std::string& worst_type) {
   auto pages = ListWcxbPages(dir);
   if (!pages.ok()) return pages.status();
   std::map<std::string, Totals> by_type;
   Totals all;
   std::map<std::string, int> failures;  // reason -> pages
   int threw = 0;
+  std::map<std::string, std::map<std::string, int>> kinds;  // page type -> kind flagged -> pages
   std::vector<std::string> empty_articles;
-  std::vector<ScoredPage> articles;
+  std::vector<ScoredPage> listed_pages;  // of the worst_type
   for (const WcxbPage& listed : *pages) {
     ScoredPage page{listed.id, listed.type, listed.url, "", {}};
     auto html = ReadGzipFile(listed.html_path);
@@ -124,9 +138,11 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
     raw.content = std::move(*html);
     raw.format = v1::CONTENT_FORMAT_HTML;
     std::string predicted;
+    std::string kind = "article";
     try {
       auto article = normalizer.Normalize(raw);
       if (article.ok()) {
+        kind = KindOf(article->quality_flags);
         predicted = article->title.empty() ? article->clean_text : article->title + "\n\n" + article->clean_text;
       } else {
         std::string reason(article.status().message());
@@ -139,12 +155,11 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
     }
     auto gold_tokens = WcxbTokens(gold);
     page.score = ScorePage(WcxbTokens(predicted), gold_tokens);
+    ++kinds[page.type][kind];
     all.Add(page.score);
     by_type[page.type].Add(page.score);
-    if (page.type == "article") {
-      if (predicted.empty() && !gold_tokens.empty()) empty_articles.push_back(page.id);
-      articles.push_back(std::move(page));
-    }
+    if (page.type == "article" && predicted.empty() && !gold_tokens.empty()) empty_articles.push_back(page.id);
+    if (page.type == worst_type) listed_pages.push_back(std::move(page));
   }
   std::printf("%-16s %6s %9s %9s %9s\n", "WCXB pages", "pages", "F1", "precision", "recall");
   all.Print("all");
@@ -152,11 +167,25 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
   std::printf("\nnormalization threw on %d pages; %zu article pages came back empty: %s\n", threw,
               empty_articles.size(), strings::Join(empty_articles, " ").c_str());
   for (const auto& [reason, pages] : failures) std::printf("  rejected (%d pages): %s\n", pages, reason.c_str());
-  std::sort(articles.begin(), articles.end(),
+  std::printf("\npage kind flagged (rows: WCXB page type)\n%-16s", "");
+  for (const char* kind : kKinds) std::printf(" %8s", kind);
+  std::printf("\n");
+  for (const auto& [type, flagged] : kinds) {
+    std::printf("%-16s", type.c_str());
+    for (const char* kind : kKinds) {
+      auto it = flagged.find(kind);
+      std::printf(" %8d", it == flagged.end() ? 0 : it->second);
+    }
+    std::printf("\n");
+  }
+  std::sort(listed_pages.begin(), listed_pages.end(),
             [](const ScoredPage& a, const ScoredPage& b) { return a.score.f1 < b.score.f1; });
-  if (worst > 0) std::printf("\nworst %zu article pages:\n%-5s %6s %6s %6s  %s\n", worst, "id", "F1", "P", "R", "url");
-  for (size_t i = 0; i < std::min(worst, articles.size()); ++i) {
-    const ScoredPage& page = articles[i];
+  if (worst > 0) {
+    std::printf("\nworst %zu %s pages:\n%-5s %6s %6s %6s  %s\n", worst, worst_type.c_str(), "id", "F1", "P", "R",
+                "url");
+  }
+  for (size_t i = 0; i < std::min(worst, listed_pages.size()); ++i) {
+    const ScoredPage& page = listed_pages[i];
     std::printf("%-5s %6.3f %6.3f %6.3f  %s%s%s\n", page.id.c_str(), page.score.f1, page.score.precision,
                 page.score.recall, page.url.c_str(), page.problem.empty() ? "" : "  -- ", page.problem.c_str());
   }

@@ -24,7 +24,9 @@ PageScore ScorePage(const std::map<std::string, int>& predicted, const std::map<
 /// Scores the normalizer's main text (the title line, then the clean body) on the WCXB pages
 /// in `dir` (pages.tsv, html/<id>.html.gz, ground-truth/<id>.json): mean F1, precision and
 /// recall over all pages and by page type, pages whose normalization failed (and why) or threw,
-/// article pages with empty output, and the `worst` article pages.
-absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst);
+/// article pages with empty output, the page kinds flagged by page type, and the `worst`
+/// pages of `worst_type`.
+absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normalizer, size_t worst,
+                       const std::string& worst_type);
 
 }  // namespace dossier::eval
