@@ -163,6 +163,49 @@ TEST_F(IngestServiceTest, APageInAnotherCharsetIsStoredAsUtf8) {
   EXPECT_THAT(both.error_message(), HasSubstr("article.content_bytes"));
 }
 
+// A whole story on one line of 128 KB, and a page of 10,000 elements without a line break:
+// stored whole, with every mention still slicing its own text.
+TEST_F(IngestServiceTest, HugeSingleLinesAreStoredWhole) {
+  std::string line;
+  while (line.size() < 128 * 1024) {
+    line +=
+        "Traders in the central market of Segou reopened their stalls on Tuesday after the floods receded, "
+        "Mayor Awa Traore said. ";
+  }
+  v1::IngestArticleResponse from_text;
+  grpc::Status text_stored = services_->ingest->IngestArticle(
+      ContextWithDeadline(120).get(),
+      [&] {
+        v1::IngestArticleRequest request;
+        *request.mutable_article() = Article("Market reopens\n" + line, "https://wire.example/one-line");
+        return request;
+      }(),
+      &from_text);
+  ASSERT_TRUE(text_stored.ok()) << text_stored.error_message();
+  EXPECT_GE(std::stoul(PostgresEnvironment::QueryValue("SELECT octet_length(clean_text) FROM articles WHERE id = " +
+                                                       from_text.article().id())),
+            line.size() - 2);
+  EXPECT_GT(from_text.facts().mentions(), 500);
+
+  std::string page = "<html><body><article>";
+  for (int i = 0; i < 10000; ++i) page += "<div><span>Stall " + std::to_string(i) + "</span> <b>reopened</b>.</div>";
+  page += "</article></body></html>";
+  v1::IngestArticleResponse from_html;
+  v1::IngestArticleRequest request;
+  *request.mutable_article() = Article(page, "https://wire.example/one-line-page");
+  grpc::Status html_stored = services_->ingest->IngestArticle(ContextWithDeadline(120).get(), request, &from_html);
+  ASSERT_TRUE(html_stored.ok()) << html_stored.error_message();
+  EXPECT_EQ(PostgresEnvironment::QueryValue("SELECT count(*) FROM articles WHERE id = " + from_html.article().id() +
+                                            " AND clean_text LIKE '%Stall 9999 reopened.'"),
+            "1");
+
+  EXPECT_EQ(PostgresEnvironment::QueryValue(
+                "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE convert_from(substring(convert_to(a.clean_text, 'UTF8') FROM m.start_offset + 1 "
+                "FOR m.end_offset - m.start_offset), 'UTF8') <> m.text"),
+            "0");
+}
+
 TEST_F(IngestServiceTest, StreamAnswersEveryArticleInOrder) {
   auto context = ContextWithDeadline();
   auto stream = services_->ingest->IngestArticles(context.get());

@@ -336,7 +336,7 @@ int main(int argc, char** argv) {
   auto* wcxb = app.add_subcommand("wcxb", "score the HTML normalizer's main text on WCXB pages (bag-of-words F1)");
   wcxb->add_option("dir", wcxb_dir, "the WCXB folder: pages.tsv, html/, ground-truth/")->required();
   wcxb->add_option("--worst", wcxb_worst, "list this many worst pages of the --type (default 20)");
-  wcxb->add_option("--type", wcxb_type, "page type of the worst list: article (default), forum, listing, ...");
+  wcxb->add_option("--type", wcxb_type, "page type of the worst list: article (default), forum, listing, ..., or all");
   std::string geneva_file;
   auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
   geneva->add_option("file", geneva_file, "GENEVA val.json or test.json (OneIE JSON lines)")->required();

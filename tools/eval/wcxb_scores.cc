@@ -61,7 +61,7 @@ std::string KindOf(const std::vector<v1::ArticleQualityFlag>& flags) {
 }
 
 struct ScoredPage {
-  std::string id, type, url, problem;
+  std::string id, type, url, problem, kind;
   PageScore score;
 };
 
@@ -156,10 +156,11 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
     auto gold_tokens = WcxbTokens(gold);
     page.score = ScorePage(WcxbTokens(predicted), gold_tokens);
     ++kinds[page.type][kind];
+    page.kind = kind;
     all.Add(page.score);
     by_type[page.type].Add(page.score);
     if (page.type == "article" && predicted.empty() && !gold_tokens.empty()) empty_articles.push_back(page.id);
-    if (page.type == worst_type) listed_pages.push_back(std::move(page));
+    if (worst_type == "all" || page.type == worst_type) listed_pages.push_back(std::move(page));
   }
   std::printf("%-16s %6s %9s %9s %9s\n", "WCXB pages", "pages", "F1", "precision", "recall");
   all.Print("all");
@@ -181,13 +182,14 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
   std::sort(listed_pages.begin(), listed_pages.end(),
             [](const ScoredPage& a, const ScoredPage& b) { return a.score.f1 < b.score.f1; });
   if (worst > 0) {
-    std::printf("\nworst %zu %s pages:\n%-5s %6s %6s %6s  %s\n", worst, worst_type.c_str(), "id", "F1", "P", "R",
-                "url");
+    std::printf("\nworst %zu %s pages:\n%-5s %6s %6s %6s %-8s %s\n", worst, worst_type.c_str(), "id", "F1", "P", "R",
+                "flagged", "url");
   }
   for (size_t i = 0; i < std::min(worst, listed_pages.size()); ++i) {
     const ScoredPage& page = listed_pages[i];
-    std::printf("%-5s %6.3f %6.3f %6.3f  %s%s%s\n", page.id.c_str(), page.score.f1, page.score.precision,
-                page.score.recall, page.url.c_str(), page.problem.empty() ? "" : "  -- ", page.problem.c_str());
+    std::printf("%-5s %6.3f %6.3f %6.3f %-8s %s%s%s\n", page.id.c_str(), page.score.f1, page.score.precision,
+                page.score.recall, page.kind.c_str(), page.url.c_str(), page.problem.empty() ? "" : "  -- ",
+                page.problem.c_str());
   }
   return absl::OkStatus();
 }
