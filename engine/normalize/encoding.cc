@@ -17,17 +17,22 @@ namespace {
 // real pages put scripts and styles first).
 constexpr size_t kDeclarationWindowBytes = 4096;
 
+// Browsers read Latin-1 and ASCII labels as windows-1252, which pages labelled so use (its
+// curly quotes and dashes would otherwise become C1 control characters).
+std::string AsBrowsersRead(std::string charset) {
+  charset = strings::ToLowerAscii(charset);
+  if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii") {
+    return "windows-1252";
+  }
+  return charset;
+}
+
 // The charset a page declares, lower case, or "".
 std::string DeclaredCharset(std::string_view bytes) {
   static const RE2 kCharset(R"re((?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_:.\-]+))re");
   std::string charset;
   RE2::PartialMatch(bytes.substr(0, kDeclarationWindowBytes), kCharset, &charset);
-  charset = strings::ToLowerAscii(charset);
-  // Browsers read Latin-1 and ASCII labels as windows-1252, which pages labelled so use.
-  if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii" || charset == "ascii") {
-    return "windows-1252";
-  }
-  return charset;
+  return AsBrowsersRead(charset);
 }
 
 // ICU's best guess for bytes that are not UTF-8, or "".
@@ -40,7 +45,7 @@ std::string GuessedCharset(std::string_view bytes) {
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &error);
   if (U_FAILURE(error) || !match) return "";
   const char* name = ucsdet_getName(match, &error);
-  return U_SUCCESS(error) && name ? name : "";
+  return U_SUCCESS(error) && name ? AsBrowsersRead(name) : "";
 }
 
 // Converts with ICU, substituting U+FFFD for what the charset cannot map; nullopt when ICU

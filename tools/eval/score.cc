@@ -24,6 +24,7 @@
 #include "entity_scores.h"
 #include "geneva_scores.h"
 #include "plover_scores.h"
+#include "wcxb_charsets.h"
 #include "wcxb_scores.h"
 
 namespace dossier::eval {
@@ -336,6 +337,9 @@ int main(int argc, char** argv) {
   auto* wcxb = app.add_subcommand("wcxb", "score the HTML normalizer's main text on WCXB pages (bag-of-words F1)");
   wcxb->add_option("dir", wcxb_dir, "the WCXB folder: pages.tsv, html/, ground-truth/")->required();
   wcxb->add_option("--worst", wcxb_worst, "list this many worst pages of the --type (default 20)");
+  std::string wcxb_charset;
+  wcxb->add_option("--reencode", wcxb_charset,
+                   "instead: re-encode every page into this charset (e.g. windows-1252) and compare the clean text");
   wcxb->add_option("--type", wcxb_type, "page type of the worst list: article (default), forum, listing, ..., or all");
   std::string geneva_file;
   auto* geneva = app.add_subcommand("geneva", "trigger and argument recall on GENEVA sentences");
@@ -394,7 +398,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (wcxb->parsed()) {
-    if (absl::Status scored = eval::ScoreWcxb(wcxb_dir, normalizer, wcxb_worst, wcxb_type); !scored.ok()) {
+    absl::Status scored = wcxb_charset.empty() ? eval::ScoreWcxb(wcxb_dir, normalizer, wcxb_worst, wcxb_type)
+                                               : eval::ScoreWcxbReencoded(wcxb_dir, normalizer, wcxb_charset);
+    if (!scored.ok()) {
       std::cerr << "error: " << scored.message() << '\n';
       return 1;
     }

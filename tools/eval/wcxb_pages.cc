@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "dossier/common/strings.h"
 
@@ -24,6 +25,16 @@ absl::StatusOr<std::vector<WcxbPage>> ListWcxbPages(const std::string& dir) {
                      (root / "ground-truth" / (id + ".json")).string()});
   }
   return pages;
+}
+
+std::string ReadWcxbGold(const WcxbPage& page) {
+  std::ifstream gold_file(page.gold_path);
+  auto gold = nlohmann::json::parse(gold_file, nullptr, /*allow_exceptions=*/false);
+  if (gold.is_object() && gold.contains("ground_truth") && gold["ground_truth"].contains("main_content") &&
+      gold["ground_truth"]["main_content"].is_string()) {
+    return gold["ground_truth"]["main_content"].get<std::string>();
+  }
+  return "";
 }
 
 absl::StatusOr<std::string> ReadGzipFile(const std::string& path) {

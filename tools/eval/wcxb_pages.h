@@ -17,6 +17,9 @@ struct WcxbPage {
 /// The pages listed in `dir`/pages.tsv, in its order.
 absl::StatusOr<std::vector<WcxbPage>> ListWcxbPages(const std::string& dir);
 
+/// The gold main text of a page (ground_truth.main_content); empty where the file has none.
+std::string ReadWcxbGold(const WcxbPage& page);
+
 /// The whole content of a gzipped file.
 absl::StatusOr<std::string> ReadGzipFile(const std::string& path);
 

@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
@@ -125,13 +123,7 @@ absl::Status ScoreWcxb(const std::string& dir, const engine::Normalizer& normali
     ScoredPage page{listed.id, listed.type, listed.url, "", {}};
     auto html = ReadGzipFile(listed.html_path);
     if (!html.ok()) return html.status();
-    std::ifstream gold_file(listed.gold_path);
-    auto gold_json = nlohmann::json::parse(gold_file, nullptr, /*allow_exceptions=*/false);
-    std::string gold;
-    if (gold_json.is_object() && gold_json.contains("ground_truth") &&
-        gold_json["ground_truth"].contains("main_content") && gold_json["ground_truth"]["main_content"].is_string()) {
-      gold = gold_json["ground_truth"]["main_content"].get<std::string>();
-    }
+    std::string gold = ReadWcxbGold(listed);
     engine::RawDocument raw;
     // A few pages have no URL in pages.tsv: the normalizer wants one, any will do.
     raw.url = page.url.empty() ? strings::Cat("https://wcxb.invalid/", page.id) : page.url;
