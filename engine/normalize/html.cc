@@ -6,6 +6,7 @@
 #include <absl/strings/strip.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
@@ -582,6 +583,16 @@ void ReadHead(const xmlNode* node, HtmlPage& page, std::string& title_tag) {
   for (const xmlNode* child = node->children; child; child = child->next) ReadHead(child, page, title_tag);
 }
 
+// Vue and Alpine.js write attributes named "@click" and ":class", which libxml2's HTML
+// parser (2.9) cannot read: it ends the tag there and the rest of the attributes, scripts
+// and all, become page text. They are renamed "data-click" and "data-class" before parsing.
+std::string_view WithReadableAttributeNames(std::string_view html, std::string& rewritten) {
+  static const RE2 kFrameworkAttribute(R"re((\s)[@:]([A-Za-z_][-A-Za-z0-9_.:]*=))re");
+  if (html.find('@') == std::string_view::npos && html.find(':') == std::string_view::npos) return html;
+  rewritten.assign(html);
+  return RE2::GlobalReplace(&rewritten, kFrameworkAttribute, R"(\1data-\2)") > 0 ? std::string_view(rewritten) : html;
+}
+
 // The parsed document, freed when it goes out of scope.
 struct DocumentDeleter {
   void operator()(xmlDoc* document) const { xmlFreeDoc(document); }
@@ -594,6 +605,8 @@ HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
   static std::once_flag initialised;
   std::call_once(initialised, [] { xmlInitParser(); });
   HtmlPage page;
+  std::string rewritten;
+  html = WithReadableAttributeNames(html, rewritten);
   // Recovering parse of UTF-8 (the request's encoding, whatever the page declares), no
   // network access, no error output; text nodes keep every character.
   std::unique_ptr<xmlDoc, DocumentDeleter> document(htmlReadMemory(

@@ -132,6 +132,19 @@ TEST_F(NormalizerTest, MalformedHtmlStillYieldsItsText) {
             "Kone\u2019s team met Boateng & aides in S\u00e9gou on Monday.\n\nThey agreed to meet again in May");
 }
 
+// libxml2 cannot read attribute names that start with "@" or ":" (Vue, Alpine.js): the rest
+// of the tag, scripts in attribute values and all, became page text.
+TEST_F(NormalizerTest, FrameworkAttributesStayInTheirTags) {
+  auto article = Normalize(
+      "<html><body><ul :class=\"open ? 'open' : null\" @closemobile=\"$nextTick(() => $refs.menu.focus())\" "
+      "x-init=\"menu = [{'ID': 501, 'post_status': 'publish'}]\"><li><a href=\"/\">Home</a></li></ul>"
+      "<article><p>Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at Yeji.</p>"
+      "</article></body></html>");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at Yeji.");
+}
+
 TEST_F(NormalizerTest, DeeplyNestedHtmlIsReadWithoutExhaustingTheStack) {
   // 200,000 nested elements: the parser caps the depth, so the walk over the tree stays shallow.
   std::string html = "<html><body><article><p>Talks resumed in Accra on Monday.</p>";
