@@ -235,7 +235,8 @@ class ContentBytes {
     if (node->type != XML_ELEMENT_NODE) return 0;
     Tag tag = TagOf(node);
     // Reader comments can outweigh the story; they are never its content.
-    if (NeverContent(tag) || (!comments_are_content_ && ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS)) {
+    if (NeverContent(tag) || Text(node->name) == "option" ||
+        (!comments_are_content_ && ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS)) {
       return 0;
     }
     size_t bytes = 0;

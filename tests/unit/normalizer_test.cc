@@ -108,6 +108,19 @@ TEST_F(NormalizerTest, TheStoryIsWhereMostOfTheReadableTextIs) {
   ASSERT_TRUE(after_end.ok()) << after_end.status();
   EXPECT_THAT(after_end->clean_text, HasSubstr("Passengers queued from dawn"));
 
+  // The months of an archive drop-down are no text a reader reads.
+  std::string archive = "<div class=\"widgets\"><select name=\"archive\">";
+  for (int year = 2010; year < 2026; ++year) {
+    for (const char* month : {"January", "February", "March", "April", "May", "June", "July", "August"}) {
+      archive += std::string("<option>") + month + " " + std::to_string(year) + "</option>";
+    }
+  }
+  archive += "</select></div>";
+  auto with_archive =
+      Normalize("<html><body><div class=\"column\"><div>" + story + "</div></div>" + archive + "</body></html>");
+  ASSERT_TRUE(with_archive.ok()) << with_archive.status();
+  EXPECT_THAT(with_archive->clean_text, HasSubstr("Ferry services"));
+
   // <main> is the content whatever its class names say about the layout.
   auto main_with_sidebar = Normalize(
       "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
