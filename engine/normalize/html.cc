@@ -369,6 +369,13 @@ void CountRepeatedBlocks(const xmlNode* node, PageSignals& signals) {
   for (const xmlNode* other : others) CountRepeatedBlocks(other, signals);
 }
 
+bool HoldsATable(const xmlNode* node) {
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE && (Text(child->name) == "table" || HoldsATable(child))) return true;
+  }
+  return false;
+}
+
 class BodyWalker {
  public:
   BodyWalker(const Lexicon& lexicon, HtmlPage& page, const ContentBytes& content, size_t root_bytes)
@@ -387,6 +394,8 @@ class BodyWalker {
     // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>), and
     // so is <main>, whose class names describe the layout ("hasSidebar").
     StrippedBlockReason reason = ReasonForTag(tag);
+    // A figure that holds a table is data the story presents, not a picture's caption.
+    if (tag == Tag::kFigure && HoldsATable(node)) reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
     // A forum's posts sit in its moderation <form>.
     if (!NeverContent(tag) && (HoldsMostOfTheContent(node) || (tag == Tag::kForm && content_.comments_are_content()))) {
       reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
@@ -414,6 +423,8 @@ class BodyWalker {
       Walk(child, in_link || tag == Tag::kA);
     }
     if (block) Flush(tag);
+    // Table cells share a line but not a word.
+    if (Text(node->name) == "td" || Text(node->name) == "th") current_ += ' ';
   }
 
   /// Walks the children of the content root; the root's own class names do not strip it.

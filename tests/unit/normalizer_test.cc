@@ -409,18 +409,21 @@ TEST_F(NormalizerTest, ScrapedTextDropsCaptionsLabelsAuthorNotesAndLateShareBars
   EXPECT_EQ(article->clean_text, "The convoy reached the town on Thursday.\n\nAid workers said the road was open.");
 }
 
-TEST_F(NormalizerTest, HtmlDropsFiguresWritersNotesAndLateBylines) {
+TEST_F(NormalizerTest, HtmlDropsPictureFiguresWritersNotesAndLateBylines) {
   auto article = Normalize(R"html(<html><body><article>
 <span>UPDATED</span><h1>Artillery duel on the border</h1>
 <p>By Pimchanok Thongdee and Sovann Rith · 27 May 2026 · Updated 15:45</p>
 <figure><img src="a.jpg"><figcaption>Troops near Surin. Photo: Niran Chai</figcaption></figure>
 <p>Thai and Cambodian troops exchanged fire on Tuesday.</p>
+<figure><table><tr><th>Province</th><th>Evacuated</th></tr><tr><td>Surin</td><td>4,200</td></tr></table>
+<figcaption>Evacuations by province</figcaption></figure>
 <div class="author-bio"><p>Pimchanok Thongdee covers security.</p></div>
 <p>Ellen Tuhaika is the Honiara correspondent of the Observer.</p>
 </article></body></html>)html");
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_THAT(article->clean_text, HasSubstr("exchanged fire on Tuesday."));
   EXPECT_THAT(article->clean_text, Not(HasSubstr("Photo")));
+  EXPECT_THAT(article->clean_text, HasSubstr("Surin 4,200"));  // a figure that is a table is data
   EXPECT_THAT(article->clean_text, Not(HasSubstr("Sovann Rith")));
   EXPECT_THAT(article->clean_text, Not(HasSubstr("covers security")));
   EXPECT_THAT(article->clean_text, Not(HasSubstr("correspondent")));
