@@ -174,11 +174,22 @@ StrippedBlockReason ReasonForClass(const xmlNode* node) {
       {"breadcrumb", v1::STRIPPED_BLOCK_REASON_NAVIGATION},
       {"menu", v1::STRIPPED_BLOCK_REASON_NAVIGATION},
   }};
-  std::string names =
-      strings::ToLowerAscii(std::string(Attribute(node, "class")) + " " + std::string(Attribute(node, "id")));
+  const std::string written = std::string(Attribute(node, "class")) + " " + std::string(Attribute(node, "id"));
+  const std::string names = strings::ToLowerAscii(written);
+  // A word counts where a name or a part of one starts: "main-menu", "menu_item" and
+  // "mainMenu", not "contextmenu".
+  auto starts_a_part = [&](std::string_view word) {
+    for (size_t at = names.find(word); at != std::string::npos; at = names.find(word, at + 1)) {
+      if (at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(names[at - 1])) ||
+          absl::ascii_isupper(static_cast<unsigned char>(written[at]))) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const auto& [word, reason] : kWords) {
     // "commentary" names an opinion piece, not reader comments.
-    if (names.find(word) != std::string::npos &&
+    if (starts_a_part(word) &&
         (reason != v1::STRIPPED_BLOCK_REASON_COMMENTS || names.find("commentar") == std::string::npos)) {
       return reason;
     }

@@ -145,6 +145,19 @@ TEST_F(NormalizerTest, MalformedHtmlStillYieldsItsText) {
             "Kone\u2019s team met Boateng & aides in S\u00e9gou on Monday.\n\nThey agreed to meet again in May");
 }
 
+// Class words count where a name or a part of one starts ("mainMenu", "nav-menu"), not inside
+// another word ("contextmenu" is a paragraph style).
+TEST_F(NormalizerTest, ClassWordsMatchWhereANameStarts) {
+  auto article = Normalize(
+      "<html><body><article><div id=\"mainMenu\"><p>Home</p><p>Sport</p></div><div "
+      "class=\"nav-menu\"><p>Weather</p></div>"
+      "<p class=\"contextmenu Body\">Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at "
+      "Yeji.</p></article></body></html>");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->clean_text,
+            "Ferry services on Lake Volta resumed on Wednesday after repairs to the landing at Yeji.");
+}
+
 // libxml2 cannot read attribute names that start with "@" or ":" (Vue, Alpine.js): the rest
 // of the tag, scripts in attribute values and all, became page text.
 TEST_F(NormalizerTest, FrameworkAttributesStayInTheirTags) {
