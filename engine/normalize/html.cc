@@ -228,6 +228,14 @@ bool NeverContent(Tag tag) {
   return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kSvg || tag == Tag::kIframe;
 }
 
+// A dialog a page ships closed (refund policies, size guides, sign-up forms): its text is
+// never the page's content, however long it runs.
+bool IsDialog(const xmlNode* node) {
+  std::string_view role = Attribute(node, "role");
+  return Text(node->name) == "dialog" || Attribute(node, "aria-modal") == "true" || role == "dialog" ||
+         role == "alertdialog";
+}
+
 // Bytes of the text a reader reads in each element: not spaces, not in links or scripts, not
 // in reader comments unless the page is a forum. Navigation, headers, asides and forms count
 // too: broken markup can leave the whole article inside one ("<aside class=popup>" never closed).
@@ -246,7 +254,7 @@ class ContentBytes {
     if (node->type != XML_ELEMENT_NODE) return 0;
     Tag tag = TagOf(node);
     // Reader comments can outweigh the story; they are never its content.
-    if (NeverContent(tag) || Text(node->name) == "option" ||
+    if (NeverContent(tag) || Text(node->name) == "option" || IsDialog(node) ||
         (!comments_are_content_ && ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS)) {
       return 0;
     }
@@ -404,7 +412,7 @@ class BodyWalker {
     // A tag or a class name says "aside" or "sidebar"; an element that holds most of the
     // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>), and
     // so is <main>, whose class names describe the layout ("hasSidebar").
-    StrippedBlockReason reason = ReasonForTag(tag);
+    StrippedBlockReason reason = IsDialog(node) ? v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE : ReasonForTag(tag);
     // A figure that holds a table is data the story presents, not a picture's caption.
     if (tag == Tag::kFigure && HoldsATable(node)) reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
     // A forum's posts sit in its moderation <form>.

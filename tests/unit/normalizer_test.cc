@@ -121,6 +121,18 @@ TEST_F(NormalizerTest, TheStoryIsWhereMostOfTheReadableTextIs) {
   ASSERT_TRUE(with_archive.ok()) << with_archive.status();
   EXPECT_THAT(with_archive->clean_text, HasSubstr("Ferry services"));
 
+  // A dialog the page ships closed is never the content, however long it runs.
+  std::string policy = "<div id=\"refund-policy\" aria-modal=\"true\"><div><div>";
+  for (int i = 0; i < 30; ++i) policy += "<p>Refunds are paid within 14 days of the return reaching our warehouse.</p>";
+  policy += "</div></div></div>";
+  auto with_dialog = Normalize("<html><body><div class=\"column\"><div>" + story + "</div></div><footer>" + policy +
+                               "</footer><dialog><p>Sign up for our newsletter today and save on ferries.</p></dialog>"
+                               "</body></html>");
+  ASSERT_TRUE(with_dialog.ok()) << with_dialog.status();
+  EXPECT_THAT(with_dialog->clean_text, HasSubstr("Ferry services"));
+  EXPECT_THAT(with_dialog->clean_text, Not(HasSubstr("Refunds are paid")));
+  EXPECT_THAT(with_dialog->clean_text, Not(HasSubstr("Sign up")));
+
   // <main> is the content whatever its class names say about the layout.
   auto main_with_sidebar = Normalize(
       "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
