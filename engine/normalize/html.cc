@@ -662,9 +662,21 @@ HtmlPage ParseHtmlPage(std::string_view html, const Lexicon& lexicon) {
   page.signals.root_link_bytes = root_bytes.in_links;
   CountRepeatedBlocks(root, page.signals);
   page.kind = ClassifyPage(page.signals);
-  BodyWalker walker(lexicon, page, content, content.Of(root));
-  walker.WalkChildren(root);
-  walker.Flush(Tag::kP);
+  auto walk = [&] {
+    BodyWalker walker(lexicon, page, content, content.Of(root));
+    walker.WalkChildren(root);
+    walker.Flush(Tag::kP);
+  };
+  walk();
+  // A page whose every block is links is a listing (a section front): its cards are its text.
+  if (page.paragraphs.empty() && page.kind == PageKind::kArticle &&
+      std::any_of(page.stripped_blocks.begin(), page.stripped_blocks.end(),
+                  [](const StrippedBlock& block) { return block.reason == v1::STRIPPED_BLOCK_REASON_LINK_DENSE; })) {
+    page.kind = PageKind::kListing;
+    page.stripped_blocks.clear();
+    page.text_bytes = page.link_bytes = 0;
+    walk();
+  }
   return page;
 }
 

@@ -518,6 +518,14 @@ TEST_F(NormalizerTest, ForumListingAndProductPagesAreFlaggedAsSuch) {
   EXPECT_THAT(listing->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE));
   EXPECT_THAT(listing->clean_text, HasSubstr("Lake Volta ferry story number 11"));
 
+  // A section front of nothing but headline links: a listing, not a rejected article.
+  auto front = Normalize(
+      "<html><body><section><h2><a href=\"/a\">Ferries resume on Lake Volta</a></h2></section><section><h2>"
+      "<a href=\"/b\">Yeji landing repaired after two weeks</a></h2></section></body></html>");
+  ASSERT_TRUE(front.ok()) << front.status();
+  EXPECT_THAT(front->quality_flags, Contains(v1::ARTICLE_QUALITY_FLAG_LISTING_PAGE));
+  EXPECT_THAT(front->clean_text, HasSubstr("Yeji landing repaired"));
+
   auto product = Normalize(
       "<html><head><meta property=\"og:type\" content=\"product\"></head><body><main><h1>Folding kayak</h1>"
       "<p>A two-seat folding kayak for lake crossings, 18 kg, with a repair kit.</p></main></body></html>");
