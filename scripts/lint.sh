@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Style and contract checks: clang-format on our C++, buf lint on the protos (buf from npm,
-# pinned in tools/lint), our policy checks on the rendered Kubernetes manifests.
+# pinned in tools/lint), our policy checks on the rendered Kubernetes manifests, and static
+# checks of the container image's Dockerfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +22,6 @@ if command -v kubectl >/dev/null; then
 else
   echo "lint: kubectl not installed, skipping k8s/check.sh"
 fi
+
+echo "lint: Dockerfile"
+deploy/check-dockerfile.sh

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Static checks of deploy/Dockerfile, for machines without a Docker engine (CI):
+#   - every COPY source from the build context exists and is not excluded by .dockerignore
+#     patterns we know (build trees);
+#   - the build stage installs with scripts/install-deps.sh, the README's dependency script;
+#   - every binary the runtime stage copies or runs is an executable target the build makes,
+#     at the path CMake puts it;
+#   - every runtime package exists in this machine's Debian archive (apt-cache);
+#   - base images are pinned to a Debian release (no "latest"), and the image runs as non-root.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+dockerfile=deploy/Dockerfile
+fail() { echo "dockerfile check: FAIL: $*" >&2; exit 1; }
+[[ -f $dockerfile ]] || fail "no $dockerfile"
+
+grep -q 'scripts/install-deps.sh' README.md || fail "README no longer names scripts/install-deps.sh"
+grep -Eq '^RUN scripts/install-deps.sh' "$dockerfile" || fail "the build stage does not run scripts/install-deps.sh"
+
+while read -r image; do
+  [[ $image == debian:bookworm* ]] || fail "base image $image is not a pinned Debian bookworm image"
+  [[ $image != *:latest ]] || fail "base image $image uses latest"
+done < <(awk '/^FROM /{print $2}' "$dockerfile")
+
+# COPY sources from the context (not --from=stage).
+while read -r line; do
+  read -ra words <<<"$line"
+  sources=("${words[@]:1:${#words[@]}-2}")
+  for source in "${sources[@]}"; do
+    [[ $source == . ]] && continue
+    [[ -e $source ]] || fail "COPY source $source does not exist"
+    case $source in build/* | build-sanitize/* | .git/*) fail "COPY source $source is excluded by .dockerignore" ;; esac
+  done
+done < <(grep -E '^COPY ' "$dockerfile" | grep -v -- '--from=')
+
+# Binaries: every /src/build/... path copied from the build stage is an executable target of
+# ours, built by the build stage's ninja line, and the entrypoint is one of the copied ones.
+built=$(grep -E 'ninja -C build' "$dockerfile")
+installed=()
+while read -r source destination; do
+  target=$(basename "$source")
+  directory=$(dirname "${source#/src/build/}")
+  grep -Eq "add_executable\\($target( |\$)" "$directory/CMakeLists.txt" ||
+    fail "$source: $directory/CMakeLists.txt makes no executable $target"
+  [[ $built == *" $target"* ]] || fail "$target is copied but the build stage does not build it"
+  installed+=("$destination")
+done < <(grep -E '^COPY --from=build ' "$dockerfile" | awk '{print $3, $4}')
+entrypoint=$(sed -nE 's/^ENTRYPOINT \["([^"]+)".*/\1/p' "$dockerfile")
+[[ " ${installed[*]} " == *" $entrypoint "* ]] || fail "ENTRYPOINT $entrypoint is not a binary the image holds"
+
+# Every binary the manifests run is in the image.
+while read -r command; do
+  [[ " ${installed[*]} " == *" $command "* ]] || fail "k8s runs $command, which the image does not hold"
+done < <(grep -rhoE 'command: \["[^"]+"' k8s | sed -E 's/command: \["//; s/"$//' | sort -u)
+
+# Runtime packages: known to apt on this (bookworm) machine.
+packages=$(awk '/^FROM .* AS runtime/{runtime=1} runtime' "$dockerfile" |
+  sed -n '/apt-get install/,/rm -rf/p' | tr ' \\' '\n\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' |
+  grep -vE '^(apt-get|install|rm|y|qq|update|DEBIAN_FRONTEND|env)$' || true)
+[[ -n $packages ]] || fail "found no runtime packages"
+if command -v apt-cache >/dev/null; then
+  for package in $packages; do
+    # Installed (the -dev packages pull them in) or at least known to apt's lists.
+    dpkg-query -W "$package" >/dev/null 2>&1 || apt-cache show "$package" >/dev/null 2>&1 ||
+      fail "runtime package $package is not in the Debian archive"
+  done
+fi
+
+grep -Eq '^USER [1-9][0-9]*' "$dockerfile" || fail "the image does not run as a numeric non-root user"
+[[ -f .dockerignore ]] || fail "no .dockerignore"
+grep -qx 'build' .dockerignore || fail ".dockerignore does not exclude build/"
+echo "dockerfile check: ok ($(wc -w <<<"$packages") runtime packages, ${#installed[@]} binaries)"
