@@ -3,7 +3,8 @@
 #
 #   k8s/check.sh [DIR]     DIR defaults to k8s/base (relative to the repo root)
 #
-# Needs only kubectl (with built-in kustomize) and python3 (standard library).
+# Needs kubectl (with built-in kustomize) and python3 (standard library); with node and npm
+# it also validates every object against its API schema (tools/k8s-validate).
 # No cluster is contacted: YAML is turned into JSON with
 # `kubectl label --local -o json` (removing a label that does not exist, i.e. a
 # no-op), which works offline; `kubectl create/apply --dry-run=client` do not
@@ -33,6 +34,17 @@ if ! KUBECONFIG=/dev/null kubectl label --local -o json -f "$tmp/rendered.yaml" 
     dossier-check-noop- >"$tmp/rendered.json" 2>"$tmp/convert.err"; then
   cat "$tmp/convert.err" >&2
   die "could not convert rendered YAML to JSON"
+fi
+
+# Every object against its API schema, offline (kubernetes-models and CloudNativePG's models
+# from npm, pinned in tools/k8s-validate).
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  if [[ ! -d tools/k8s-validate/node_modules/kubernetes-models ]]; then
+    npm install --prefix tools/k8s-validate --no-package-lock --no-audit --no-fund --loglevel=error >&2
+  fi
+  node tools/k8s-validate/validate.mjs "$tmp/rendered.json" || die "objects do not match their API schemas"
+else
+  echo "k8s check: node not installed, skipping the schema validation" >&2
 fi
 
 # Documents in the YAML (kustomize separates them with a bare '---' line), to
@@ -77,7 +89,8 @@ if len(objs) != expected_docs:
 IMAGE_NAME = "dossier"                 # last path component of every image
 PART_OF = ("app.kubernetes.io/part-of", "dossier")
 NAME_LABEL = "app.kubernetes.io/name"
-EXTERNAL_SECRETS = {"dossier-database"}  # created out of band, see k8s/README.md
+# Created out of band (k8s/README.md), or by the CloudNativePG operator (overlays/prod).
+EXTERNAL_SECRETS = {"dossier-database", "dossier-db-app"}
 LONG_RUNNING = {"Deployment", "StatefulSet", "DaemonSet"}
 BATCH = {"Job", "CronJob"}
 
@@ -229,6 +242,29 @@ for o in objs:
     if kind == "PodDisruptionBudget":
         if not selected(((spec.get("selector") or {}).get("matchLabels")) or {}):
             fail(o, "selector matches no workload")
+    if kind == "HorizontalPodAutoscaler":
+        ref = spec.get("scaleTargetRef") or {}
+        if not any(w["kind"] == ref.get("kind") and w["metadata"]["name"] == ref.get("name") for w in workloads):
+            fail(o, f"scaleTargetRef {ref.get('kind')}/{ref.get('name')} is not a rendered workload")
+        if (spec.get("minReplicas") or 1) < 2:
+            fail(o, "minReplicas must be at least 2 (one pod is no availability)")
+    if kind == "NetworkPolicy":
+        if not selected(((spec.get("podSelector") or {}).get("matchLabels")) or {}) and \
+                "cnpg.io/cluster" not in (((spec.get("podSelector") or {}).get("matchLabels")) or {}):
+            fail(o, "podSelector matches no workload")
+
+# --- images: pinned, never "latest" (the base's placeholder is replaced by overlays) ----
+if not is_base:
+    for o in workloads:
+        for c in (pod_template(o).get("spec") or {}).get("containers") or []:
+            image = c.get("image", "")
+            if "@" not in image and (":" not in image.rsplit("/", 1)[-1] or image.endswith(":latest")):
+                fail(o, f"container {c.get('name')}: image {image!r} is not pinned to a tag or digest")
+    for o in objs:
+        if o.get("kind") == "Cluster":
+            image = (o.get("spec") or {}).get("imageName", "")
+            if not image or image.endswith(":latest"):
+                fail(o, f"database image {image!r} is not pinned")
 
 if errors:
     for e in errors:

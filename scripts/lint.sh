@@ -18,7 +18,7 @@ fi
 
 echo "lint: kubernetes manifests"
 if command -v kubectl >/dev/null; then
-  k8s/check.sh
+  for kustomization in k8s/base k8s/overlays/*; do k8s/check.sh "$kustomization"; done
 else
   echo "lint: kubectl not installed, skipping k8s/check.sh"
 fi
