@@ -86,11 +86,13 @@ if len(objs) != expected_docs:
     errors.append(f"rendered {expected_docs} YAML documents but parsed {len(objs)} objects")
 
 # --- settings -----------------------------------------------------------------
-IMAGE_NAME = "dossier"                 # last path component of every image
+IMAGE_NAME = "dossier"                 # last path component of every image of ours
+# Other images an overlay may run, by last path component: the dev overlay's database.
+THIRD_PARTY_IMAGES = {"postgres"}
 PART_OF = ("app.kubernetes.io/part-of", "dossier")
 NAME_LABEL = "app.kubernetes.io/name"
 # Created out of band (k8s/README.md), or by the CloudNativePG operator (overlays/prod).
-EXTERNAL_SECRETS = {"dossier-database", "dossier-db-app"}
+EXTERNAL_SECRETS = {"dossier-database", "dossier-db-app", "dossier-postgres"}
 LONG_RUNNING = {"Deployment", "StatefulSet", "DaemonSet"}
 BATCH = {"Job", "CronJob"}
 
@@ -159,7 +161,7 @@ for o in workloads:
         sc = c.get("securityContext") or {}
 
         img = c.get("image", "")
-        if image_name(img) != IMAGE_NAME:
+        if image_name(img) != IMAGE_NAME and (is_base or image_name(img) not in THIRD_PARTY_IMAGES):
             fail(o, f"{cn}: image {img!r} is not {IMAGE_NAME!r}")
 
         res = c.get("resources") or {}
@@ -234,8 +236,9 @@ for o in objs:
         for p in spec.get("ports") or []:
             if not p.get("name"):
                 fail(o, f"port {p.get('port')} has no name")
-            if p.get("appProtocol") != "grpc":
-                fail(o, f"port {p.get('name')} must have appProtocol grpc")
+            protocol = "postgresql" if p.get("name") == "postgres" else "grpc"
+            if p.get("appProtocol") != protocol:
+                fail(o, f"port {p.get('name')} must have appProtocol {protocol}")
             tp = p.get("targetPort")
             if isinstance(tp, str) and tp not in names:
                 fail(o, f"targetPort {tp!r} is not a named port of the selected pods")
