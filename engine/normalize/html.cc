@@ -228,6 +228,12 @@ bool NeverContent(Tag tag) {
   return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kSvg || tag == Tag::kIframe;
 }
 
+// The bytes of `text` that are not spaces: what both text measures count.
+size_t NonSpaceBytes(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(),
+                                           [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+}
+
 // A dialog a page ships closed (refund policies, size guides, sign-up forms): its text is
 // never the page's content, however long it runs.
 bool IsDialog(const xmlNode* node) {
@@ -246,10 +252,7 @@ class ContentBytes {
   /// Measures `node` and every element under it; returns its bytes.
   size_t Measure(const xmlNode* node, bool in_link = false) {
     if (IsText(node)) {
-      if (in_link) return 0;
-      std::string_view text = Text(node->content);
-      return static_cast<size_t>(std::count_if(
-          text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+      return in_link ? 0 : NonSpaceBytes(Text(node->content));
     }
     if (node->type != XML_ELEMENT_NODE) return 0;
     Tag tag = TagOf(node);
@@ -334,9 +337,7 @@ struct TextBytes {
 };
 void CountTextBytes(const xmlNode* node, bool in_link, TextBytes& bytes) {
   if (IsText(node)) {
-    std::string_view text = Text(node->content);
-    size_t n = static_cast<size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return !absl::ascii_isspace(static_cast<unsigned char>(c)); }));
+    size_t n = NonSpaceBytes(Text(node->content));
     bytes.all += n;
     if (in_link) bytes.in_links += n;
     return;
@@ -412,6 +413,7 @@ class BodyWalker {
     // A tag or a class name says "aside" or "sidebar"; an element that holds most of the
     // content is a wrapper whatever it says ("post has-sidebar", an unclosed <aside>), and
     // so is <main>, whose class names describe the layout ("hasSidebar").
+    const StrippedBlockReason by_class = ReasonForClass(node);
     StrippedBlockReason reason = IsDialog(node) ? v1::STRIPPED_BLOCK_REASON_PAGE_FURNITURE : ReasonForTag(tag);
     // A figure that holds a table is data the story presents, not a picture's caption.
     if (tag == Tag::kFigure && HoldsATable(node)) reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
@@ -419,11 +421,11 @@ class BodyWalker {
     if (!NeverContent(tag) && (HoldsMostOfTheContent(node) || (tag == Tag::kForm && content_.comments_are_content()))) {
       reason = v1::STRIPPED_BLOCK_REASON_UNSPECIFIED;
     } else if (reason == v1::STRIPPED_BLOCK_REASON_UNSPECIFIED && tag != Tag::kMain) {
-      reason = ReasonForClass(node);
+      reason = by_class;
     }
     // Reader comments are never the story, however much of the page they fill; a forum's
     // posts are its content.
-    if (ReasonForClass(node) == v1::STRIPPED_BLOCK_REASON_COMMENTS) {
+    if (by_class == v1::STRIPPED_BLOCK_REASON_COMMENTS) {
       if (!content_.comments_are_content()) {
         reason = v1::STRIPPED_BLOCK_REASON_COMMENTS;
       } else if (reason == v1::STRIPPED_BLOCK_REASON_COMMENTS) {
@@ -619,9 +621,11 @@ void ReadHead(const xmlNode* node, HtmlPage& page, std::string& title_tag) {
 // and all, become page text. They are renamed "data-click" and "data-class" before parsing.
 std::string_view WithReadableAttributeNames(std::string_view html, std::string& rewritten) {
   static const RE2 kFrameworkAttribute(R"re((\s)[@:]([A-Za-z_][-A-Za-z0-9_.:]*=))re");
-  if (html.find('@') == std::string_view::npos && html.find(':') == std::string_view::npos) return html;
+  // Most pages have none: they are parsed as they are, without a copy.
+  if (!RE2::PartialMatch(html, kFrameworkAttribute)) return html;
   rewritten.assign(html);
-  return RE2::GlobalReplace(&rewritten, kFrameworkAttribute, R"(\1data-\2)") > 0 ? std::string_view(rewritten) : html;
+  RE2::GlobalReplace(&rewritten, kFrameworkAttribute, R"(\1data-\2)");
+  return rewritten;
 }
 
 // The parsed document, freed when it goes out of scope.
