@@ -5,7 +5,8 @@
 #   - the build stage installs with scripts/install-deps.sh, the README's dependency script;
 #   - every binary the runtime stage copies or runs is an executable target the build makes,
 #     at the path CMake puts it;
-#   - every runtime package exists in this machine's Debian archive (apt-cache);
+#   - every runtime package exists in this machine's Debian archive (apt-cache), and with a
+#     local build every shared library the binaries link is brought by one of them;
 #   - base images are pinned to a Debian release (no "latest"), and the image runs as non-root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -64,6 +65,23 @@ if command -v apt-cache >/dev/null; then
     dpkg-query -W "$package" >/dev/null 2>&1 || apt-cache show "$package" >/dev/null 2>&1 ||
       fail "runtime package $package is not in the Debian archive"
   done
+fi
+
+# With a local build (BUILD, default build/): every shared library the binaries link comes from
+# a runtime package, a package those depend on, or the slim base's own (libc, libstdc++).
+build_dir=${BUILD:-build}
+if [[ -x $build_dir/ingest-service/dossier-ingest ]] && command -v apt-cache >/dev/null; then
+  # shellcheck disable=SC2086
+  provided=" libc6 libstdc++6 libgcc-s1 zlib1g $(apt-cache depends --recurse --no-recommends --no-suggests \
+    --no-conflicts --no-breaks --no-replaces --no-enhances $packages 2>/dev/null | grep -vE '^ |<' | sort -u | tr '\n' ' ') "
+  libraries=$(for binary in ingest-service/dossier-ingest query-service/dossier-query tools/dossierctl/dossierctl; do
+    ldd "$build_dir/$binary" | awk '$3 ~ /^\// {print $3}'
+  done | xargs readlink -f | sort -u)
+  # shellcheck disable=SC2086
+  while read -r line; do
+    package=${line%%:*} library=${line##* }
+    [[ $provided == *" $package "* ]] || fail "the binaries link $library from $package, which no runtime package brings"
+  done < <(dpkg -S $libraries 2>/dev/null | grep -v '^diversion')
 fi
 
 grep -Eq '^USER [1-9][0-9]*' "$dockerfile" || fail "the image does not run as a numeric non-root user"

@@ -45,15 +45,28 @@ echo "$DOSSIER_DATABASE_URL"
 
 INGEST_PORT=${DOSSIER_DEMO_INGEST_PORT:-50051}
 QUERY_PORT=${DOSSIER_DEMO_QUERY_PORT:-50052}
-for port in "$INGEST_PORT" "$QUERY_PORT"; do
-  port_free "$port" || { echo "port $port is taken; set DOSSIER_DEMO_INGEST_PORT/DOSSIER_DEMO_QUERY_PORT" >&2; exit 1; }
+INGEST_METRICS_PORT=${DOSSIER_DEMO_INGEST_METRICS_PORT:-9464}
+QUERY_METRICS_PORT=${DOSSIER_DEMO_QUERY_METRICS_PORT:-9465}
+for port in "$INGEST_PORT" "$QUERY_PORT" "$INGEST_METRICS_PORT" "$QUERY_METRICS_PORT"; do
+  port_free "$port" || {
+    echo "port $port is taken; set DOSSIER_DEMO_{INGEST,QUERY}_PORT or DOSSIER_DEMO_{INGEST,QUERY}_METRICS_PORT" >&2
+    exit 1
+  }
 done
-step "Starting dossier-ingest on :$INGEST_PORT and dossier-query on :$QUERY_PORT (logs in .demo/)"
-nohup "$ROOT/build/ingest-service/dossier-ingest" --listen "127.0.0.1:$INGEST_PORT" >"$DEMO/ingest.log" 2>&1 &
+# Ingest always asks for a bearer token; the demo makes one. Queries stay open (no read
+# token in the file), so grpcurl works without one.
+if [[ ! -s "$DEMO/tokens" ]]; then
+  (umask 077 && printf 'ingest %s\n' "$(openssl rand -hex 32)" >"$DEMO/tokens")
+fi
+step "Starting dossier-ingest on :$INGEST_PORT and dossier-query on :$QUERY_PORT (JSON logs in .demo/)"
+nohup "$ROOT/build/ingest-service/dossier-ingest" --listen "127.0.0.1:$INGEST_PORT" --tokens-file "$DEMO/tokens" \
+  --metrics-listen "127.0.0.1:$INGEST_METRICS_PORT" >"$DEMO/ingest.log" 2>&1 &
 echo $! >"$DEMO/ingest.pid"
-nohup "$ROOT/build/query-service/dossier-query" --listen "127.0.0.1:$QUERY_PORT" >"$DEMO/query.log" 2>&1 &
+nohup "$ROOT/build/query-service/dossier-query" --listen "127.0.0.1:$QUERY_PORT" \
+  --metrics-listen "127.0.0.1:$QUERY_METRICS_PORT" >"$DEMO/query.log" 2>&1 &
 echo $! >"$DEMO/query.pid"
-CTL+=(--ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT")
+CTL+=(--ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT"
+  --token "$(awk '$1 == "ingest" {print $2; exit}' "$DEMO/tokens")")
 for _ in $(seq 1 60); do "${CTL[@]}" health >/dev/null 2>&1 && break; sleep 0.5; done
 show health
 
@@ -81,6 +94,13 @@ step "How the engine read the first sentence of an example (tagger and parser, C
 show analyze "$ROOT/examples/02-cdf-attack-border-post.txt" --published 2025-03-12 --conllu |
   awk 'BEGIN { RS = ""; ORS = "\n\n" } NR == 1'
 
+step "What the services measured (Prometheus, curl on the metrics ports)"
+printf '\n$ curl -s http://127.0.0.1:%s/metrics | grep -E "^dossier_ingest_(articles|facts|rejected)"\n' "$INGEST_METRICS_PORT"
+curl -s "http://127.0.0.1:$INGEST_METRICS_PORT/metrics" | grep -E "^dossier_ingest_(articles|facts|rejected)"
+printf '\n$ curl -s http://127.0.0.1:%s/metrics | grep -E "^dossier_(rpc_requests_total|db_pool_connections)"\n' \
+  "$QUERY_METRICS_PORT"
+curl -s "http://127.0.0.1:$QUERY_METRICS_PORT/metrics" | grep -E "^dossier_(rpc_requests_total|db_pool_connections)"
+
 cat <<MSG
 
 == Both services are running.
@@ -89,6 +109,9 @@ cat <<MSG
    grpcurl:  grpcurl -plaintext 127.0.0.1:$QUERY_PORT list
              grpcurl -plaintext -d '{"query": "niger"}' 127.0.0.1:$QUERY_PORT dossier.v1.QueryService/SearchEntities
              grpcurl -plaintext -d '{"service": "dossier.v1.QueryService"}' 127.0.0.1:$QUERY_PORT grpc.health.v1.Health/Check
+   Metrics:  curl http://127.0.0.1:$INGEST_METRICS_PORT/metrics   curl http://127.0.0.1:$QUERY_METRICS_PORT/metrics
+   Ingest:   dossierctl asks for the token in .demo/tokens:
+               build/tools/dossierctl/dossierctl --token \$(awk '{print \$2}' .demo/tokens) ingest FILE
    Python:   /usr/bin/python3 tests/e2e/reflection_client.py --address 127.0.0.1:$QUERY_PORT \\
                --call dossier.v1.QueryService/SearchEntities --request-json '{"query": "ghana"}'
    Stop:     scripts/demo.sh stop

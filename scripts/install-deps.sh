@@ -12,8 +12,10 @@ PACKAGES=(
   libpqxx-dev postgresql postgresql-contrib
   # text processing
   libicu-dev libre2-dev libxml2-dev zlib1g-dev libcld2-dev iso-codes
-  # utilities
-  nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
+  # utilities; Prometheus metrics
+  nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev prometheus-cpp-dev
+  # tokens and test certificates (openssl), reading the metrics endpoint (curl)
+  openssl curl
   # tests and benchmarks; clang and its runtime for the sanitizer build and the fuzzers
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   # second-language e2e client

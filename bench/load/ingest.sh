@@ -22,7 +22,7 @@ ingest_pid=""
 trap '[[ -n $ingest_pid ]] && kill $ingest_pid 2>/dev/null; "$ROOT/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$BUILD/ingest-service/dossier-ingest" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "$POOL_SIZE" \
-  --log-level info >"$work/ingest.log" 2>&1 &
+  --log-level info --log-format text --allow-unauthenticated --metrics-listen "" >"$work/ingest.log" 2>&1 &
 ingest_pid=$!
 for _ in $(seq 1 60); do
   grep -q "event=serving" "$work/ingest.log" && break

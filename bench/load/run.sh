@@ -55,7 +55,7 @@ for events in "${SIZES[@]}"; do
 
   port=$(free_port)
   "$QUERY_BIN" --database-url "$url" --listen "127.0.0.1:$port" --db-pool-size "$POOL_SIZE" \
-    --log-level warn >"$work/query.log" 2>&1 &
+    --log-level warn --metrics-listen "" >"$work/query.log" 2>&1 &
   query_pid=$!
   for _ in $(seq 1 60); do
     "${LOAD[@]}" run --target "127.0.0.1:$port" --rpc get_entity --entities "$entities" --concurrency 1 \

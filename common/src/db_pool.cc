@@ -23,9 +23,15 @@ absl::StatusOr<DbPool::Lease> DbPool::Acquire(std::chrono::milliseconds wait) {
   std::unique_ptr<pqxx::connection> connection;
   {
     std::unique_lock lock(mutex_);
-    bool ready = available_.wait_for(lock, wait, [&] { return !idle_.empty() || open_count_ < size_; });
-    if (!ready) {
-      return absl::ResourceExhaustedError("all database connections are busy, retry later");
+    auto can_take = [&] { return !idle_.empty() || open_count_ < size_; };
+    if (!can_take()) {
+      auto started = std::chrono::steady_clock::now();
+      bool ready = available_.wait_for(lock, wait, can_take);
+      wait_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (!ready) {
+        ++timeouts_;
+        return absl::ResourceExhaustedError("all database connections are busy, retry later");
+      }
     }
     if (!idle_.empty()) {
       connection = std::move(idle_.back());
@@ -61,6 +67,11 @@ void DbPool::Return(std::unique_ptr<pqxx::connection> connection) {
     }
   }
   available_.notify_one();
+}
+
+DbPool::Usage DbPool::usage() const {
+  std::lock_guard lock(mutex_);
+  return {size_, open_count_, open_count_ - static_cast<int>(idle_.size()), wait_seconds_, timeouts_};
 }
 
 absl::Status DbPool::Ping() {

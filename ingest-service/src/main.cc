@@ -1,21 +1,29 @@
 // dossier-ingest: takes raw articles over gRPC, normalizes them, extracts facts and stores
 // both in PostgreSQL.
-#include <spdlog/spdlog.h>
-
 #include <CLI/CLI.hpp>
 
+#include "dossier/common/call_guard.h"
 #include "dossier/common/config.h"
 #include "dossier/common/db_pool.h"
 #include "dossier/common/logging.h"
+#include "dossier/common/metrics.h"
 #include "dossier/common/server.h"
-#include "dossier/common/strings.h"
 #include "handlers/ingest_service.h"
+
+namespace {
+
+int StartupFailed(const absl::Status& status) {
+  dossier::Log(spdlog::level::err, "startup_failed", {{"reason", status.message()}});
+  return 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   dossier::BlockTerminationSignals();
   CLI::App app("dossier-ingest: normalizes raw articles, extracts facts, stores them");
   dossier::ServiceConfig config;
-  dossier::AddServiceFlags(app, config, "0.0.0.0:50051");
+  dossier::AddServiceFlags(app, config, "0.0.0.0:50051", "0.0.0.0:9464");
   int max_article_mib = 10;
   app.add_option("--max-article-mib", max_article_mib, "largest accepted request, in MiB")
       ->envname("DOSSIER_MAX_ARTICLE_MIB")
@@ -26,30 +34,33 @@ int main(int argc, char** argv) {
       ->envname("DOSSIER_ISO_CODES_DIR")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
-  dossier::InitLogging("dossier-ingest", config.log_level);
+  dossier::InitLogging("dossier-ingest", config.log_level, dossier::ParseLogFormat(config.log_format));
 
+  auto policy = dossier::CallPolicyFrom(config, "dossier.v1.IngestService", dossier::TokenScope::kIngest,
+                                        /*required=*/true);
+  if (!policy.ok()) return StartupFailed(policy.status());
   dossier::DbPool pool(config.database_url, config.db_pool_size, dossier::ingest::PrepareIngestStatements);
-  if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) {
-    spdlog::error("event=startup_failed reason=\"{}\"", version.status().message());
-    return 1;
-  }
+  if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) return StartupFailed(version.status());
   if (config.migrate_only) return 0;
 
   auto lexicon = dossier::engine::Lexicon::Load(iso_codes_dir);
   auto models = dossier::engine::syntax::SyntaxModels::Embedded();
   for (const absl::Status& status : {lexicon.status(), models.status()}) {
-    if (status.ok()) continue;
-    spdlog::error("event=startup_failed reason=\"{}\"", status.message());
-    return 1;
+    if (!status.ok()) return StartupFailed(status);
   }
-  spdlog::info("event=models_loaded version={}", (*models)->version);
-  dossier::ingest::IngestRepository repository(pool);
-  dossier::ingest::IngestServiceImpl service(*lexicon, *models, repository);
+  dossier::Log(spdlog::level::info, "models_loaded", {{"version", (*models)->version}});
 
-  dossier::ServerOptions options;
-  options.listen_address = config.listen_address;
-  options.health_service_name = "dossier.v1.IngestService";
-  options.health_check_interval = std::chrono::seconds(config.health_check_interval_seconds);
+  dossier::Metrics metrics;
+  metrics.WatchPool("primary", pool);
+  dossier::ingest::IngestMetrics ingest_metrics(metrics.registry());
+  if (!config.metrics_listen.empty()) {
+    if (auto port = metrics.Serve(config.metrics_listen); !port.ok()) return StartupFailed(port.status());
+  }
+  dossier::CallGuard guard(*std::move(policy), &metrics);
+  dossier::ingest::IngestRepository repository(pool);
+  dossier::ingest::IngestServiceImpl service(*lexicon, *models, repository, guard, ingest_metrics);
+
+  dossier::ServerOptions options = dossier::ServerOptionsFrom(config, "dossier.v1.IngestService");
   options.max_receive_message_bytes = max_article_mib * 1024 * 1024;
   options.readiness_check = dossier::DatabaseReadiness(pool);
   return dossier::ServeUntilTerminated(options, {&service}, std::chrono::seconds(config.shutdown_grace_seconds));

@@ -32,12 +32,18 @@ free_port() { "$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 
 export DOSSIER_DATABASE_URL
 DOSSIER_DATABASE_URL=$("$ROOT/scripts/pg.sh" start "$WORK/pg") || exit 1
-INGEST_PORT=$(free_port) QUERY_PORT=$(free_port)
-"$INGEST_BIN" --listen "127.0.0.1:$INGEST_PORT" --health-check-interval-seconds 1 >"$WORK/ingest.log" 2>&1 &
+INGEST_PORT=$(free_port) QUERY_PORT=$(free_port) INGEST_METRICS_PORT=$(free_port) QUERY_METRICS_PORT=$(free_port)
+# Ingest needs a token with scope ingest; queries need one with scope read (an ingest token
+# may read too), since the file holds a read token.
+INGEST_TOKEN=$(openssl rand -hex 24) READ_TOKEN=$(openssl rand -hex 24)
+printf '# e2e tokens\ningest %s\nread %s\n' "$INGEST_TOKEN" "$READ_TOKEN" >"$WORK/tokens"
+"$INGEST_BIN" --listen "127.0.0.1:$INGEST_PORT" --health-check-interval-seconds 1 --tokens-file "$WORK/tokens" \
+  --metrics-listen "127.0.0.1:$INGEST_METRICS_PORT" >"$WORK/ingest.log" 2>&1 &
 pids+=($!)
-"$QUERY_BIN" --listen "127.0.0.1:$QUERY_PORT" --health-check-interval-seconds 1 >"$WORK/query.log" 2>&1 &
+"$QUERY_BIN" --listen "127.0.0.1:$QUERY_PORT" --health-check-interval-seconds 1 --tokens-file "$WORK/tokens" \
+  --metrics-listen "127.0.0.1:$QUERY_METRICS_PORT" >"$WORK/query.log" 2>&1 &
 pids+=($!)
-CTL=("$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT")
+CTL=("$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT" --token "$INGEST_TOKEN")
 
 ready() { for _ in $(seq 1 60); do "${CTL[@]}" health >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
 check "both services report SERVING" ready
@@ -180,7 +186,7 @@ watch_live() {
 }
 check "events watch streams an attack stored after it began" watch_live
 
-REFLECT=("$PYTHON" "$ROOT/tests/e2e/reflection_client.py")
+REFLECT=("$PYTHON" "$ROOT/tests/e2e/reflection_client.py" --token "$READ_TOKEN")
 check "python reflection client lists and calls QueryService" "${REFLECT[@]}" --address "127.0.0.1:$QUERY_PORT" \
   --expect-service dossier.v1.QueryService --expect-service grpc.health.v1.Health --health dossier.v1.QueryService \
   --call dossier.v1.QueryService/SearchEntities --request-json '{"query": "ghana", "types": ["ENTITY_TYPE_COUNTRY"]}' \
@@ -226,6 +232,129 @@ check "a call's x-request-id comes back in the response headers" "${REFLECT[@]}"
 check "python reflection client lists IngestService" "${REFLECT[@]}" --address "127.0.0.1:$INGEST_PORT" \
   --expect-service dossier.v1.IngestService --health dossier.v1.IngestService
 
+# --- Tokens: the scope decides, health and reflection stay open ---------------------------
+code_of() {  # code_of WANTED_CODE COMMAND...: the command fails, naming the status code
+  local wanted=$1; shift
+  local out; out=$("$@" 2>&1) && { echo "succeeded: $out"; return 1; }
+  echo "$out"; grep -q "error: $wanted:" <<<"$out"
+}
+PLAIN_CTL=("$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT")
+check "ingest without a token is UNAUTHENTICATED" \
+  code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" ingest --url https://e2e.example/t "$ROOT/examples/02-cdf-attack-border-post.txt"
+check "ingest with a read token is PERMISSION_DENIED" code_of PERMISSION_DENIED "${PLAIN_CTL[@]}" --token "$READ_TOKEN" \
+  ingest --url https://e2e.example/t "$ROOT/examples/02-cdf-attack-border-post.txt"
+check "a query with an unknown token is UNAUTHENTICATED" \
+  code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" --token "not-a-token-we-issued-0000" entities search --query Niger
+check "a query without a token is UNAUTHENTICATED" code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" entities search --query Niger
+check "a read token queries" "${PLAIN_CTL[@]}" --token "$READ_TOKEN" entities search --query Niger
+check "health needs no token" "${PLAIN_CTL[@]}" health
+
+# --- Metrics and logs -------------------------------------------------------------------
+EXAMPLES=$(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l)
+metric() {  # metric PORT SERIES: the value of one series on a /metrics page
+  curl -fsS "http://127.0.0.1:$1/metrics" | awk -v series="$2" 'index($0, series " ") == 1 {print $NF}'
+}
+ingest_metrics() {
+  curl -fsS "http://127.0.0.1:$INGEST_METRICS_PORT/metrics" >"$WORK/ingest.metrics" || return 1
+  grep -E '^dossier_(ingest|rpc|db_pool)' "$WORK/ingest.metrics" | head -40
+  local stored duplicate unauthenticated denied
+  stored=$(metric "$INGEST_METRICS_PORT" 'dossier_ingest_articles_total{outcome="stored"}')
+  duplicate=$(metric "$INGEST_METRICS_PORT" 'dossier_ingest_articles_total{outcome="duplicate"}')
+  unauthenticated=$(metric "$INGEST_METRICS_PORT" 'dossier_rpc_requests_total{code="UNAUTHENTICATED",method="IngestArticles",service="dossier.v1.IngestService"}')
+  denied=$(metric "$INGEST_METRICS_PORT" 'dossier_rpc_requests_total{code="PERMISSION_DENIED",method="IngestArticles",service="dossier.v1.IngestService"}')
+  echo "stored=$stored duplicate=$duplicate unauthenticated=$unauthenticated denied=$denied"
+  # The examples twice, plus the watch test's attacks; the examples' second round all duplicates.
+  [[ $stored -ge $((EXAMPLES + 1)) && $duplicate -eq $EXAMPLES && $unauthenticated -eq 1 && $denied -eq 1 ]] &&
+    grep -q '^dossier_ingest_rejected_total{code="INVALID_ARGUMENT",stage="normalize"} 1' "$WORK/ingest.metrics" &&
+    grep -qE '^dossier_ingest_facts_total\{kind="events"\} [1-9]' "$WORK/ingest.metrics" &&
+    grep -qE '^dossier_ingest_stage_seconds_count\{stage="extract"\} [1-9]' "$WORK/ingest.metrics" &&
+    grep -qE '^dossier_db_pool_connections\{pool="primary",state="idle"\} [1-9]' "$WORK/ingest.metrics" &&
+    grep -q '^dossier_db_pool_size{pool="primary"} 8' "$WORK/ingest.metrics"
+}
+check "the ingest metrics count articles, facts, rejections and calls" ingest_metrics
+query_metrics() {
+  curl -fsS "http://127.0.0.1:$QUERY_METRICS_PORT/metrics" >"$WORK/query.metrics" || return 1
+  grep -E '^dossier_rpc_(requests_total|duration_seconds_count)\{.*SearchEntities' "$WORK/query.metrics"
+  grep -qE '^dossier_rpc_requests_total\{code="OK",method="SearchEntities",service="dossier.v1.QueryService"\} [1-9]' "$WORK/query.metrics" &&
+    grep -qE '^dossier_rpc_requests_total\{code="INVALID_ARGUMENT",method="SearchEntities",service="dossier.v1.QueryService"\} 1$' "$WORK/query.metrics" &&
+    grep -qE '^dossier_rpc_duration_seconds_bucket\{method="GetEntity",service="dossier.v1.QueryService",le="\+Inf"\} [1-9]' "$WORK/query.metrics" &&
+    grep -q '^dossier_db_pool_size{pool="reads"} 8' "$WORK/query.metrics"
+}
+check "the query metrics count calls by method and code, with latency" query_metrics
+json_logs() {
+  "$PYTHON" - "$WORK/query.log" <<'PY'
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1])]
+calls = [r for r in records if r["event"] == "rpc"]
+tagged = [r for r in calls if r["request_id"] == "e2e-request-7"]
+assert tagged and tagged[0]["method"] == "GetEntity" and tagged[0]["code"] == "OK", tagged
+assert all(r["service"] == "dossier-query" and r["ts"].endswith("Z") for r in records)
+print(len(records), "JSON records,", len(calls), "calls; request e2e-request-7:", tagged[0])
+PY
+}
+check "query logs are JSON lines naming each call's request id" json_logs
+
+# --- TLS and mutual TLS, certificates made now ------------------------------------------
+"$ROOT/scripts/dev-certs.sh" "$WORK/certs" >/dev/null && "$ROOT/scripts/dev-certs.sh" "$WORK/certs" rogue >/dev/null
+C=$WORK/certs
+TLS_INGEST_PORT=$(free_port) TLS_QUERY_PORT=$(free_port) INGEST_PROBE_PORT=$(free_port) QUERY_PROBE_PORT=$(free_port)
+# Ingest asks for client certificates (mutual TLS); queries use TLS alone, without reflection,
+# and re-read their certificate every second. Each has a plaintext health-only port for probes.
+"$INGEST_BIN" --listen "127.0.0.1:$TLS_INGEST_PORT" --tokens-file "$WORK/tokens" --metrics-listen "" \
+  --health-listen "127.0.0.1:$INGEST_PROBE_PORT" \
+  --tls-cert-file "$C/dev-server.pem" --tls-key-file "$C/dev-server-key.pem" --tls-client-ca-file "$C/dev-ca.pem" \
+  >"$WORK/tls-ingest.log" 2>&1 &
+pids+=($!)
+cp "$C/dev-server.pem" "$C/query.pem" && cp "$C/dev-server-key.pem" "$C/query-key.pem"
+"$QUERY_BIN" --listen "127.0.0.1:$TLS_QUERY_PORT" --tokens-file "$WORK/tokens" --metrics-listen "" \
+  --health-listen "127.0.0.1:$QUERY_PROBE_PORT" \
+  --tls-cert-file "$C/query.pem" --tls-key-file "$C/query-key.pem" --tls-reload-seconds 1 --disable-reflection \
+  >"$WORK/tls-query.log" 2>&1 &
+pids+=($!)
+TLS_CTL=("$CTL_BIN" --ingest-address "localhost:$TLS_INGEST_PORT" --query-address "localhost:$TLS_QUERY_PORT"
+  --token "$INGEST_TOKEN" --timeout 5)
+CLIENT=(--tls-cert-file "$C/dev-client.pem" --tls-key-file "$C/dev-client-key.pem")
+tls_ready() { for _ in $(seq 1 60); do "${TLS_CTL[@]}" --tls-ca-file "$C/dev-ca.pem" "${CLIENT[@]}" health >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+check "TLS services report SERVING to a client with a certificate" tls_ready
+check "the plaintext probe ports report SERVING" "$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PROBE_PORT" \
+  --query-address "127.0.0.1:$QUERY_PROBE_PORT" health
+check "the probe port serves health alone" code_of UNIMPLEMENTED "$CTL_BIN" --query-address "127.0.0.1:$QUERY_PROBE_PORT" \
+  --token "$READ_TOKEN" entities search --query Ghana
+printf 'Talks in Accra\nGhana and Togo held border talks in Accra on 3 June 2025, officials said.\n' >"$WORK/tls-article.txt"
+check "mutual TLS: a client certificate from our CA ingests" "${TLS_CTL[@]}" --tls-ca-file "$C/dev-ca.pem" "${CLIENT[@]}" \
+  ingest --url https://e2e.example/tls --published 2025-06-04 "$WORK/tls-article.txt"
+check "mutual TLS: no client certificate, no connection" code_of UNAVAILABLE "${TLS_CTL[@]}" --tls-ca-file "$C/dev-ca.pem" \
+  ingest --url https://e2e.example/tls2 "$WORK/tls-article.txt"
+check "mutual TLS: a certificate from another CA is refused" code_of UNAVAILABLE "${TLS_CTL[@]}" \
+  --tls-ca-file "$C/dev-ca.pem" --tls-cert-file "$C/rogue-client.pem" --tls-key-file "$C/rogue-client-key.pem" \
+  ingest --url https://e2e.example/tls3 "$WORK/tls-article.txt"
+check "TLS: a plaintext client cannot talk to it" code_of UNAVAILABLE "$CTL_BIN" --query-address "127.0.0.1:$TLS_QUERY_PORT" \
+  --token "$READ_TOKEN" --timeout 5 entities search --query Ghana
+check "TLS: a client that trusts another CA refuses the server" code_of UNAVAILABLE "${TLS_CTL[@]}" \
+  --tls-ca-file "$C/rogue-ca.pem" entities search --query Ghana
+check "TLS: queries over TLS with a read token" "${TLS_CTL[@]}" --token "$READ_TOKEN" --tls-ca-file "$C/dev-ca.pem" \
+  entities search --query Togo
+check "TLS: tokens are still checked" code_of UNAUTHENTICATED "$CTL_BIN" --query-address "localhost:$TLS_QUERY_PORT" \
+  --tls-ca-file "$C/dev-ca.pem" entities search --query Togo
+check "python client over mutual TLS lists IngestService through reflection" "${REFLECT[@]}" \
+  --address "localhost:$TLS_INGEST_PORT" --tls-ca-file "$C/dev-ca.pem" --tls-cert-file "$C/dev-client.pem" \
+  --tls-key-file "$C/dev-client-key.pem" --expect-service dossier.v1.IngestService --health dossier.v1.IngestService
+check "reflection is off where --disable-reflection says so" "${REFLECT[@]}" --address "localhost:$TLS_QUERY_PORT" \
+  --tls-ca-file "$C/dev-ca.pem" --expect-no-reflection
+# Rotation: the query server's files are replaced by a certificate from another CA, the
+# way a Secret update lands (rename into place); within seconds clients see the new one.
+rotated() {
+  cp "$C/rogue-server.pem" "$C/query.pem.new" && cp "$C/rogue-server-key.pem" "$C/query-key.pem.new" &&
+    mv "$C/query-key.pem.new" "$C/query-key.pem" && mv "$C/query.pem.new" "$C/query.pem" || return 1
+  for _ in $(seq 1 40); do
+    "${TLS_CTL[@]}" --token "$READ_TOKEN" --tls-ca-file "$C/rogue-ca.pem" entities search --query Togo && break
+    sleep 0.25
+  done
+  "${TLS_CTL[@]}" --token "$READ_TOKEN" --tls-ca-file "$C/rogue-ca.pem" entities search --query Togo &&
+    code_of UNAVAILABLE "${TLS_CTL[@]}" --token "$READ_TOKEN" --tls-ca-file "$C/dev-ca.pem" entities search --query Togo
+}
+check "a rotated certificate is served without a restart" rotated
+
 # A watch is open when SIGTERM comes: it ends with UNAVAILABLE and the id to resume after,
 # instead of holding the shutdown for the whole grace period.
 "${CTL[@]}" events watch --after 1 >"$WORK/watch-at-stop.out" 2>&1 &
@@ -236,7 +365,7 @@ graceful_stop() {
   kill -TERM "${pids[@]}"
   for pid in "${pids[@]}"; do wait "$pid" || return 1; done
   pids=()
-  grep -q "event=stopped" "$WORK/query.log" && grep -q "event=stopped" "$WORK/ingest.log"
+  for log in query ingest tls-query tls-ingest; do grep -q '"event":"stopped"' "$WORK/$log.log" || return 1; done
 }
 check "SIGTERM drains and both services exit 0" graceful_stop
 watch_ended() { wait "$WATCHER"; cat "$WORK/watch-at-stop.out"; grep -q "UNAVAILABLE: this server is shutting down" "$WORK/watch-at-stop.out"; }

@@ -23,6 +23,9 @@ How it works:
      arrived (then cancelled); the response checked is {"messages": [...]}.
   5. --health NAME calls grpc.health.v1.Health/Check, with descriptors also from reflection, and
      asserts SERVING.
+  6. --token sends `authorization: Bearer ...` with --call; --tls-ca-file (with --tls-cert-file and
+     --tls-key-file for mutual TLS) connects over TLS; --expect-no-reflection asserts the server
+     turned reflection off.
 
 Requirements: Debian's /usr/bin/python3 with python3-grpcio, python3-grpc-tools, python3-protobuf.
 
@@ -64,6 +67,14 @@ DEFAULT_TIMEOUT_SECONDS = 10.0
 
 class ClientError(Exception):
     """A failed expectation or an unusable server answer; reported and turned into exit 1."""
+
+
+class RpcFailed(ClientError):
+    """A call the server answered with an error status."""
+
+    def __init__(self, message: str, code: grpc.StatusCode):
+        super().__init__(message)
+        self.code = code
 
 
 # --------------------------------------------------------------------------------------------
@@ -126,7 +137,7 @@ class ReflectionClient:
         try:
             responses = list(self._call(iter([request]), timeout=self._timeout))
         except grpc.RpcError as error:
-            raise ClientError(f"reflection request {request_field} failed: {describe_rpc_error(error)}")
+            raise RpcFailed(f"reflection request {request_field} failed: {describe_rpc_error(error)}", error.code())
         if len(responses) != 1:
             raise ClientError(f"reflection request {request_field}: expected 1 response, got {len(responses)}")
         response = responses[0]
@@ -241,9 +252,10 @@ class DynamicMethod:
         response, call = self._callable.with_call(request, timeout=timeout, metadata=list(metadata))
         return response, dict(call.initial_metadata())
 
-    def read_stream(self, request: Message, timeout: float, count: int) -> list[Message]:
+    def read_stream(self, request: Message, timeout: float, count: int,
+                    metadata: Sequence[tuple[str, str]] = ()) -> list[Message]:
         """The first `count` messages of a server stream, then cancels it."""
-        stream = self._callable(request, timeout=timeout)
+        stream = self._callable(request, timeout=timeout, metadata=list(metadata))
         messages = []
         for message in stream:
             messages.append(message)
@@ -359,9 +371,11 @@ def run_call(channel: grpc.Channel, reflection: ReflectionClient, args: argparse
     request = method.request_from_json(args.request_json)
     print(f"call {args.call} {json_format.MessageToJson(request, indent=None)}")
     metadata = [("x-request-id", args.request_id)] if args.request_id else []
+    if args.token:
+        metadata.append(("authorization", f"Bearer {args.token}"))
     try:
         if method.server_streaming:
-            messages = method.read_stream(request, args.timeout, args.messages)
+            messages = method.read_stream(request, args.timeout, args.messages, metadata)
             text = json.dumps({"messages": [json.loads(json_format.MessageToJson(m)) for m in messages]}, indent=2)
         else:
             response, headers = method.call(request, args.timeout, metadata)
@@ -405,6 +419,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="dot path into the JSON response, e.g. entities.0.canonicalName (repeatable)")
     parser.add_argument("--expect-value", action="append", default=[], metavar="VALUE",
                         help="expected value at the matching --expect-json-path (repeatable, same order)")
+    parser.add_argument("--token", help="bearer token sent with --call")
+    parser.add_argument("--tls-ca-file", help="connect over TLS, trusting this CA bundle (PEM)")
+    parser.add_argument("--tls-cert-file", help="client certificate (PEM), for mutual TLS")
+    parser.add_argument("--tls-key-file", help="client private key (PEM), for mutual TLS")
+    parser.add_argument("--tls-server-name", help="name to verify in the server's certificate")
+    parser.add_argument("--expect-no-reflection", action="store_true",
+                        help="assert the server does not serve reflection (UNIMPLEMENTED) and stop")
     valid_codes = [code.name for code in grpc.StatusCode if code is not grpc.StatusCode.OK]
     parser.add_argument("--expect-code", choices=valid_codes, metavar="CODE",
                         help="assert the call fails with this status code, e.g. INVALID_ARGUMENT")
@@ -418,14 +439,33 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def open_channel(args: argparse.Namespace) -> grpc.Channel:
+    """Plaintext, or TLS when a CA file is given (mutual TLS with a client certificate)."""
+    if not args.tls_ca_file:
+        return grpc.insecure_channel(args.address)
+    def read(path: str | None) -> bytes | None:
+        return open(path, "rb").read() if path else None
+    credentials = grpc.ssl_channel_credentials(read(args.tls_ca_file), read(args.tls_key_file), read(args.tls_cert_file))
+    options = [("grpc.ssl_target_name_override", args.tls_server_name)] if args.tls_server_name else []
+    return grpc.secure_channel(args.address, credentials, options)
+
+
 def run(args: argparse.Namespace) -> None:
-    with tempfile.TemporaryDirectory(prefix="dossier-reflection-") as workdir, \
-            grpc.insecure_channel(args.address) as channel:
+    with tempfile.TemporaryDirectory(prefix="dossier-reflection-") as workdir, open_channel(args) as channel:
         try:
             grpc.channel_ready_future(channel).result(timeout=args.timeout)
         except grpc.FutureTimeoutError:
             raise ClientError(f"cannot connect to {args.address} within {args.timeout:g}s")
         reflection = ReflectionClient(channel, generate_reflection_module(workdir), args.timeout)
+        if args.expect_no_reflection:
+            try:
+                reflection.list_services()
+            except RpcFailed as error:
+                if error.code != grpc.StatusCode.UNIMPLEMENTED:
+                    raise ClientError(f"{error}; expected UNIMPLEMENTED")
+                print("ok: reflection is not served")
+                return
+            raise ClientError("the server answered reflection, expected UNIMPLEMENTED")
         check_services(reflection.list_services(), args.expect_service)
         if args.health is not None:
             check_health(channel, reflection, args.health, args.timeout)

@@ -20,9 +20,19 @@ struct GlobalOptions {
   bool json = false;
   double timeout_seconds = 30;
   int exit_code = 0;
+  /// Bearer token sent with every call (--token, --token-file); empty: none.
+  std::string token;
+  /// TLS: on when `tls` or any file is given. Without a CA file the system's roots are used.
+  bool tls = false;
+  std::string tls_ca_pem;
+  std::string tls_certificate_pem;
+  std::string tls_key_pem;
+  std::string tls_server_name;
 
-  /// A client context with the call deadline set.
+  /// A client context with the call deadline set, and the token if there is one.
   std::unique_ptr<grpc::ClientContext> Context() const;
+  /// Adds the token, if any, to `context` (for calls without a deadline).
+  void Authorize(grpc::ClientContext& context) const;
   std::shared_ptr<grpc::Channel> Channel(const std::string& address) const;
 };
 

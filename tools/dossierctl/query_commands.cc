@@ -487,6 +487,7 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
       SetEnums(*modalities, v1::Modality_descriptor(), request->mutable_modalities());
       auto stub = v1::QueryService::NewStub(options.Channel(options.query_address));
       grpc::ClientContext context;  // no deadline: a watch runs until stopped
+      options.Authorize(context);
       auto reader = stub->WatchEvents(&context, *request);
       v1::WatchEventsResponse message;
       int received = 0;

@@ -1,10 +1,9 @@
 #include "handlers/ingest_service.h"
 
 #include <absl/strings/str_cat.h>
-#include <spdlog/spdlog.h>
 
 #include "dossier/common/ids.h"
-#include "dossier/common/server.h"
+#include "dossier/common/logging.h"
 #include "dossier/common/status.h"
 #include "dossier/common/strings.h"
 #include "engine/normalize/encoding.h"
@@ -32,32 +31,62 @@ engine::RawDocument ToRawDocument(const v1::RawArticle& article) {
 
 IngestServiceImpl::IngestServiceImpl(std::shared_ptr<const engine::Lexicon> lexicon,
                                      std::shared_ptr<const engine::syntax::SyntaxModels> models,
-                                     IngestRepository& repository)
-    : normalizer_(lexicon), extractor_(lexicon, std::move(models)), repository_(repository) {}
+                                     IngestRepository& repository, const CallGuard& calls, IngestMetrics& metrics)
+    : normalizer_(lexicon),
+      extractor_(lexicon, std::move(models)),
+      repository_(repository),
+      calls_(calls),
+      metrics_(metrics) {}
 
-absl::StatusOr<StoreResult> IngestServiceImpl::Ingest(const v1::RawArticle& article, Deadline deadline) {
-  if (!article.content().empty() && !article.content_bytes().empty()) {
-    return absl::InvalidArgumentError("set article.content or article.content_bytes, not both");
+absl::StatusOr<StoreResult> IngestServiceImpl::Ingest(const v1::RawArticle* sent, const CallGuard::Call& call) {
+  using Stage = IngestMetrics::Stage;
+  absl::Status refused = sent == nullptr ? absl::InvalidArgumentError("article is required")
+                         : !sent->content().empty() && !sent->content_bytes().empty()
+                             ? absl::InvalidArgumentError("set article.content or article.content_bytes, not both")
+                             : absl::OkStatus();
+  if (!refused.ok()) {
+    metrics_.Rejected(Stage::kRequest, refused);
+    return refused;
   }
+  const v1::RawArticle& article = *sent;
+  auto started = std::chrono::steady_clock::now();
+  auto stage_done = [&](Stage stage) {
+    auto now = std::chrono::steady_clock::now();
+    metrics_.Took(stage, now - started);
+    started = now;
+  };
   engine::RawDocument raw = ToRawDocument(article);
   auto normalized = normalizer_.Normalize(raw);
-  if (!normalized.ok()) return normalized.status();
-  engine::Extraction facts = extractor_.Extract(*normalized);
-  auto stored = repository_.StoreArticle(raw, *normalized, facts, deadline);
-  if (stored.ok()) {
-    spdlog::info(
-        "event=ingest outcome={} article_id={} canonical_url={} entities={} mentions={} events={} relationships={}",
-        stored->duplicate ? "duplicate" : "stored", stored->article.id(), stored->article.canonical_url(),
-        stored->facts.entities(), stored->facts.mentions(), stored->facts.events(), stored->facts.relationships());
+  stage_done(Stage::kNormalize);
+  if (!normalized.ok()) {
+    metrics_.Rejected(Stage::kNormalize, normalized.status());
+    return normalized.status();
   }
+  engine::Extraction facts = extractor_.Extract(*normalized);
+  stage_done(Stage::kExtract);
+  auto stored = repository_.StoreArticle(raw, *normalized, facts, call.deadline());
+  stage_done(Stage::kStore);
+  if (!stored.ok()) {
+    metrics_.Rejected(Stage::kStore, stored.status());
+    return stored;
+  }
+  metrics_.Stored(stored->duplicate, stored->facts);
+  Log(spdlog::level::info, "ingest",
+      {{"request_id", call.request_id()},
+       {"outcome", stored->duplicate ? "duplicate" : "stored"},
+       {"article_id", stored->article.id()},
+       {"canonical_url", stored->article.canonical_url()},
+       {"entities", stored->facts.entities()},
+       {"mentions", stored->facts.mentions()},
+       {"events", stored->facts.events()},
+       {"relationships", stored->facts.relationships()}});
   return stored;
 }
 
 grpc::Status IngestServiceImpl::IngestArticle(grpc::ServerContext* context, const v1::IngestArticleRequest* request,
                                               v1::IngestArticleResponse* response) {
-  return GuardedCall(context, "IngestArticle", [&]() -> grpc::Status {
-    if (!request->has_article()) return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "article is required");
-    auto stored = Ingest(request->article(), DeadlineOf(context));
+  return calls_.Unary(context, "IngestArticle", [&](const CallGuard::Call& call) -> grpc::Status {
+    auto stored = Ingest(request->has_article() ? &request->article() : nullptr, call);
     if (!stored.ok()) return ToGrpcStatus(stored.status());
     *response->mutable_article() = std::move(stored->article);
     response->set_outcome(stored->duplicate ? v1::INGEST_OUTCOME_DUPLICATE : v1::INGEST_OUTCOME_STORED);
@@ -69,13 +98,12 @@ grpc::Status IngestServiceImpl::IngestArticle(grpc::ServerContext* context, cons
 grpc::Status IngestServiceImpl::IngestArticles(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::IngestArticlesResponse, v1::IngestArticlesRequest>* stream) {
-  return GuardedCall(context, "IngestArticles", [&]() -> grpc::Status {
+  return calls_.Streaming(context, "IngestArticles", [&](const CallGuard::Call& call) -> grpc::Status {
     v1::IngestArticlesRequest request;
     while (stream->Read(&request)) {
       v1::IngestArticlesResponse response;
       response.set_client_reference(request.client_reference());
-      absl::StatusOr<StoreResult> stored = request.has_article() ? Ingest(request.article(), DeadlineOf(context))
-                                                                 : absl::InvalidArgumentError("article is required");
+      absl::StatusOr<StoreResult> stored = Ingest(request.has_article() ? &request.article() : nullptr, call);
       if (stored.ok()) {
         response.set_outcome(stored->duplicate ? v1::INGEST_OUTCOME_DUPLICATE : v1::INGEST_OUTCOME_STORED);
         *response.mutable_article() = std::move(stored->article);
@@ -96,13 +124,16 @@ grpc::Status IngestServiceImpl::IngestArticles(
 
 grpc::Status IngestServiceImpl::DeleteArticle(grpc::ServerContext* context, const v1::DeleteArticleRequest* request,
                                               v1::DeleteArticleResponse* response) {
-  return GuardedCall(context, "DeleteArticle", [&]() -> grpc::Status {
+  return calls_.Unary(context, "DeleteArticle", [&](const CallGuard::Call& call) -> grpc::Status {
     auto id = ParseId("id", request->id());
     if (!id.ok()) return ToGrpcStatus(id.status());
-    auto removed = repository_.DeleteArticle(*id, DeadlineOf(context));
+    auto removed = repository_.DeleteArticle(*id, call.deadline());
     if (!removed.ok()) return ToGrpcStatus(removed.status());
-    spdlog::info("event=delete article_id={} events_removed={} relationships_removed={}", *id, removed->events(),
-                 removed->relationships());
+    Log(spdlog::level::info, "delete",
+        {{"request_id", call.request_id()},
+         {"article_id", *id},
+         {"events_removed", removed->events()},
+         {"relationships_removed", removed->relationships()}});
     *response->mutable_removed() = *removed;
     return grpc::Status::OK;
   });
@@ -111,7 +142,7 @@ grpc::Status IngestServiceImpl::DeleteArticle(grpc::ServerContext* context, cons
 grpc::Status IngestServiceImpl::ReprocessArticles(grpc::ServerContext* context,
                                                   const v1::ReprocessArticlesRequest* request,
                                                   v1::ReprocessArticlesResponse* response) {
-  return GuardedCall(context, "ReprocessArticles", [&]() -> grpc::Status {
+  return calls_.Unary(context, "ReprocessArticles", [&](const CallGuard::Call& call) -> grpc::Status {
     if (request->limit() < 0) return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "limit must not be negative");
     if (request->article_ids_size() > kMaxReprocessLimit) {
       return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
@@ -125,7 +156,7 @@ grpc::Status IngestServiceImpl::ReprocessArticles(grpc::ServerContext* context,
     }
     int limit = request->limit() == 0 ? kDefaultReprocessLimit : std::min(request->limit(), kMaxReprocessLimit);
     const std::string& version = extractor_.version();
-    auto articles = repository_.ArticlesToReprocess(ids, limit, version, DeadlineOf(context));
+    auto articles = repository_.ArticlesToReprocess(ids, limit, version, call.deadline());
     if (!articles.ok()) return ToGrpcStatus(articles.status());
     int reprocessed = 0;
     for (const auto& stored : *articles) {
@@ -135,11 +166,11 @@ grpc::Status IngestServiceImpl::ReprocessArticles(grpc::ServerContext* context,
             "article ", stored.id, " no longer normalizes with this version: ", normalized.status().message())));
       }
       auto status =
-          repository_.ReplaceArticleFacts(stored.id, *normalized, extractor_.Extract(*normalized), DeadlineOf(context));
+          repository_.ReplaceArticleFacts(stored.id, *normalized, extractor_.Extract(*normalized), call.deadline());
       if (!status.ok()) return ToGrpcStatus(status);
       ++reprocessed;
     }
-    auto remaining = repository_.CountOutdated(version, DeadlineOf(context));
+    auto remaining = repository_.CountOutdated(version, call.deadline());
     if (!remaining.ok()) return ToGrpcStatus(remaining.status());
     response->set_reprocessed_count(reprocessed);
     response->set_remaining(*remaining);

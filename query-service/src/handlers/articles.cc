@@ -8,10 +8,10 @@ namespace dossier::query {
 
 grpc::Status QueryServiceImpl::GetArticle(grpc::ServerContext* context, const v1::GetArticleRequest* request,
                                           v1::GetArticleResponse* response) {
-  return GuardedCall(context, "GetArticle", [&]() -> grpc::Status {
+  return calls_.Unary(context, "GetArticle", [&](const CallGuard::Call& call) -> grpc::Status {
     auto id = ParseId("id", request->id());
     if (!id.ok()) return ToGrpcStatus(id.status());
-    auto article = repository_.GetArticle(*id, request->include_facts(), DeadlineOf(context));
+    auto article = repository_.GetArticle(*id, request->include_facts(), call.deadline());
     if (!article.ok()) return ToGrpcStatus(article.status());
     *response = std::move(*article);
     return grpc::Status::OK;
@@ -20,7 +20,7 @@ grpc::Status QueryServiceImpl::GetArticle(grpc::ServerContext* context, const v1
 
 grpc::Status QueryServiceImpl::SearchArticles(grpc::ServerContext* context, const v1::SearchArticlesRequest* request,
                                               v1::SearchArticlesResponse* response) {
-  return GuardedCall(context, "SearchArticles", [&]() -> grpc::Status {
+  return calls_.Unary(context, "SearchArticles", [&](const CallGuard::Call& call) -> grpc::Status {
     ArticleSearch search;
     search.query = std::string(strings::Trim(request->query()));
     if (search.query.empty()) return ToGrpcStatus(absl::InvalidArgumentError("query is required"));
@@ -36,7 +36,7 @@ grpc::Status QueryServiceImpl::SearchArticles(grpc::ServerContext* context, cons
     auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
     if (!page.ok()) return ToGrpcStatus(page.status());
 
-    auto hits = repository_.SearchArticles(search, *page, DeadlineOf(context));
+    auto hits = repository_.SearchArticles(search, *page, call.deadline());
     if (!hits.ok()) return ToGrpcStatus(hits.status());
     for (auto& hit : hits->items) *response->add_hits() = std::move(hit);
     if (!hits->next.empty()) response->set_next_page_token(tokens_.Encode(*request, hits->next));

@@ -13,10 +13,10 @@ constexpr size_t kMaxQueryBytes = 200;
 
 grpc::Status QueryServiceImpl::GetEntity(grpc::ServerContext* context, const v1::GetEntityRequest* request,
                                          v1::GetEntityResponse* response) {
-  return GuardedCall(context, "GetEntity", [&]() -> grpc::Status {
+  return calls_.Unary(context, "GetEntity", [&](const CallGuard::Call& call) -> grpc::Status {
     auto id = ParseId("id", request->id());
     if (!id.ok()) return ToGrpcStatus(id.status());
-    auto entity = repository_.GetEntity(*id, DeadlineOf(context));
+    auto entity = repository_.GetEntity(*id, call.deadline());
     if (!entity.ok()) return ToGrpcStatus(entity.status());
     *response = std::move(*entity);
     return grpc::Status::OK;
@@ -25,7 +25,7 @@ grpc::Status QueryServiceImpl::GetEntity(grpc::ServerContext* context, const v1:
 
 grpc::Status QueryServiceImpl::SearchEntities(grpc::ServerContext* context, const v1::SearchEntitiesRequest* request,
                                               v1::SearchEntitiesResponse* response) {
-  return GuardedCall(context, "SearchEntities", [&]() -> grpc::Status {
+  return calls_.Unary(context, "SearchEntities", [&](const CallGuard::Call& call) -> grpc::Status {
     EntitySearch search;
     search.query = strings::ToLowerAscii(strings::Trim(request->query()));
     if (search.query.empty()) return ToGrpcStatus(absl::InvalidArgumentError("query is required"));
@@ -39,7 +39,7 @@ grpc::Status QueryServiceImpl::SearchEntities(grpc::ServerContext* context, cons
     auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
     if (!page.ok()) return ToGrpcStatus(page.status());
 
-    auto entities = repository_.SearchEntities(search, *page, DeadlineOf(context));
+    auto entities = repository_.SearchEntities(search, *page, call.deadline());
     if (!entities.ok()) return ToGrpcStatus(entities.status());
     for (auto& entity : entities->items) *response->add_entities() = std::move(entity);
     if (!entities->next.empty()) response->set_next_page_token(tokens_.Encode(*request, entities->next));
@@ -49,7 +49,7 @@ grpc::Status QueryServiceImpl::SearchEntities(grpc::ServerContext* context, cons
 
 grpc::Status QueryServiceImpl::ListMentions(grpc::ServerContext* context, const v1::ListMentionsRequest* request,
                                             v1::ListMentionsResponse* response) {
-  return GuardedCall(context, "ListMentions", [&]() -> grpc::Status {
+  return calls_.Unary(context, "ListMentions", [&](const CallGuard::Call& call) -> grpc::Status {
     auto entity_id = OptionalIdFilter("entity_id", request->entity_id());
     if (!entity_id.ok()) return ToGrpcStatus(entity_id.status());
     auto article_id = OptionalIdFilter("article_id", request->article_id());
@@ -60,7 +60,7 @@ grpc::Status QueryServiceImpl::ListMentions(grpc::ServerContext* context, const 
     auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
     if (!page.ok()) return ToGrpcStatus(page.status());
 
-    auto mentions = repository_.ListMentions(*entity_id, *article_id, *page, DeadlineOf(context));
+    auto mentions = repository_.ListMentions(*entity_id, *article_id, *page, call.deadline());
     if (!mentions.ok()) return ToGrpcStatus(mentions.status());
     for (auto& mention : mentions->items) *response->add_mentions() = std::move(mention);
     if (!mentions->next.empty()) response->set_next_page_token(tokens_.Encode(*request, mentions->next));

@@ -83,10 +83,10 @@ class WatcherSlot {
 
 grpc::Status QueryServiceImpl::GetEvent(grpc::ServerContext* context, const v1::GetEventRequest* request,
                                         v1::GetEventResponse* response) {
-  return GuardedCall(context, "GetEvent", [&]() -> grpc::Status {
+  return calls_.Unary(context, "GetEvent", [&](const CallGuard::Call& call) -> grpc::Status {
     auto id = ParseId("id", request->id());
     if (!id.ok()) return ToGrpcStatus(id.status());
-    auto event = repository_.GetEvent(*id, DeadlineOf(context));
+    auto event = repository_.GetEvent(*id, call.deadline());
     if (!event.ok()) return ToGrpcStatus(event.status());
     *response->mutable_event() = std::move(*event);
     return grpc::Status::OK;
@@ -95,13 +95,13 @@ grpc::Status QueryServiceImpl::GetEvent(grpc::ServerContext* context, const v1::
 
 grpc::Status QueryServiceImpl::ListEvents(grpc::ServerContext* context, const v1::ListEventsRequest* request,
                                           v1::ListEventsResponse* response) {
-  return GuardedCall(context, "ListEvents", [&]() -> grpc::Status {
+  return calls_.Unary(context, "ListEvents", [&](const CallGuard::Call& call) -> grpc::Status {
     auto filter = ReadEventFilter(*request);
     if (!filter.ok()) return ToGrpcStatus(filter.status());
     auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
     if (!page.ok()) return ToGrpcStatus(page.status());
 
-    auto events = repository_.ListEvents(*filter, *page, DeadlineOf(context));
+    auto events = repository_.ListEvents(*filter, *page, call.deadline());
     if (!events.ok()) return ToGrpcStatus(events.status());
     for (auto& event : events->items) *response->add_events() = std::move(event);
     if (!events->next.empty()) response->set_next_page_token(tokens_.Encode(*request, events->next));
@@ -111,7 +111,7 @@ grpc::Status QueryServiceImpl::ListEvents(grpc::ServerContext* context, const v1
 
 grpc::Status QueryServiceImpl::WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
                                            grpc::ServerWriter<v1::WatchEventsResponse>* writer) {
-  return GuardedCall(context, "WatchEvents", [&]() -> grpc::Status {
+  return calls_.Streaming(context, "WatchEvents", [&](const CallGuard::Call& /*call*/) -> grpc::Status {
     EventFilter filter;
     if (auto status = ReadSharedEventFilters(*request, filter); !status.ok()) return ToGrpcStatus(status);
     std::optional<int64_t> after;  // none: start with what is stored next

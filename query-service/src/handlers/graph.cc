@@ -63,10 +63,10 @@ absl::StatusOr<PathQuery> ReadPathQuery(const v1::FindPathsRequest& request) {
 
 grpc::Status QueryServiceImpl::GetNeighborhood(grpc::ServerContext* context, const v1::GetNeighborhoodRequest* request,
                                                v1::GetNeighborhoodResponse* response) {
-  return GuardedCall(context, "GetNeighborhood", [&]() -> grpc::Status {
+  return calls_.Unary(context, "GetNeighborhood", [&](const CallGuard::Call& call) -> grpc::Status {
     auto query = ReadNeighborhoodQuery(*request);
     if (!query.ok()) return ToGrpcStatus(query.status());
-    auto neighborhood = repository_.GetNeighborhood(*query, DeadlineOf(context));
+    auto neighborhood = repository_.GetNeighborhood(*query, call.deadline());
     if (!neighborhood.ok()) return ToGrpcStatus(neighborhood.status());
     *response = std::move(*neighborhood);
     return grpc::Status::OK;
@@ -75,10 +75,10 @@ grpc::Status QueryServiceImpl::GetNeighborhood(grpc::ServerContext* context, con
 
 grpc::Status QueryServiceImpl::FindPaths(grpc::ServerContext* context, const v1::FindPathsRequest* request,
                                          v1::FindPathsResponse* response) {
-  return GuardedCall(context, "FindPaths", [&]() -> grpc::Status {
+  return calls_.Unary(context, "FindPaths", [&](const CallGuard::Call& call) -> grpc::Status {
     auto query = ReadPathQuery(*request);
     if (!query.ok()) return ToGrpcStatus(query.status());
-    auto paths = repository_.FindPaths(*query, DeadlineOf(context));
+    auto paths = repository_.FindPaths(*query, call.deadline());
     if (!paths.ok()) return ToGrpcStatus(paths.status());
     *response = std::move(*paths);
     return grpc::Status::OK;

@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include "dossier/common/call_guard.h"
 #include "dossier/v1/query_service.grpc.pb.h"
 #include "paging/page_token.h"
 #include "repository/event_feed.h"
@@ -14,8 +15,9 @@ namespace dossier::query {
 class QueryServiceImpl final : public v1::QueryService::Service {
  public:
   /// `feed` wakes WatchEvents calls; at most `max_watchers` of them stream at once.
-  QueryServiceImpl(QueryRepository& repository, PageTokenCodec tokens, const EventFeed& feed, int max_watchers = 64)
-      : repository_(repository), tokens_(std::move(tokens)), feed_(feed), max_watchers_(max_watchers) {}
+  QueryServiceImpl(QueryRepository& repository, PageTokenCodec tokens, const EventFeed& feed, const CallGuard& calls,
+                   int max_watchers = 64)
+      : repository_(repository), tokens_(std::move(tokens)), feed_(feed), calls_(calls), max_watchers_(max_watchers) {}
 
   grpc::Status GetArticle(grpc::ServerContext* context, const v1::GetArticleRequest* request,
                           v1::GetArticleResponse* response) override;
@@ -50,6 +52,7 @@ class QueryServiceImpl final : public v1::QueryService::Service {
   QueryRepository& repository_;
   PageTokenCodec tokens_;
   const EventFeed& feed_;
+  const CallGuard& calls_;
   const int max_watchers_;
   std::atomic<int> active_watchers_{0};
   std::atomic<bool> watches_ending_{false};

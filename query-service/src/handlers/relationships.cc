@@ -7,7 +7,7 @@ namespace dossier::query {
 grpc::Status QueryServiceImpl::ListRelationships(grpc::ServerContext* context,
                                                  const v1::ListRelationshipsRequest* request,
                                                  v1::ListRelationshipsResponse* response) {
-  return GuardedCall(context, "ListRelationships", [&]() -> grpc::Status {
+  return calls_.Unary(context, "ListRelationships", [&](const CallGuard::Call& call) -> grpc::Status {
     RelationshipFilter filter;
     auto entity = OptionalIdFilter("entity_id", request->entity_id());
     if (!entity.ok()) return ToGrpcStatus(entity.status());
@@ -33,7 +33,7 @@ grpc::Status QueryServiceImpl::ListRelationships(grpc::ServerContext* context,
     auto page = ReadPage(*request, request->page_size(), request->page_token(), tokens_);
     if (!page.ok()) return ToGrpcStatus(page.status());
 
-    auto relationships = repository_.ListRelationships(filter, *page, DeadlineOf(context));
+    auto relationships = repository_.ListRelationships(filter, *page, call.deadline());
     if (!relationships.ok()) return ToGrpcStatus(relationships.status());
     for (auto& relationship : relationships->items) *response->add_relationships() = std::move(relationship);
     if (!relationships->next.empty()) response->set_next_page_token(tokens_.Encode(*request, relationships->next));

@@ -37,10 +37,10 @@ absl::StatusOr<TimelineQuery> ReadTimelineQuery(const v1::GetEntityTimelineReque
 grpc::Status QueryServiceImpl::GetEntityTimeline(grpc::ServerContext* context,
                                                  const v1::GetEntityTimelineRequest* request,
                                                  v1::GetEntityTimelineResponse* response) {
-  return GuardedCall(context, "GetEntityTimeline", [&]() -> grpc::Status {
+  return calls_.Unary(context, "GetEntityTimeline", [&](const CallGuard::Call& call) -> grpc::Status {
     auto query = ReadTimelineQuery(*request);
     if (!query.ok()) return ToGrpcStatus(query.status());
-    auto entries = repository_.GetEntityTimeline(*query, DeadlineOf(context));
+    auto entries = repository_.GetEntityTimeline(*query, call.deadline());
     if (!entries.ok()) return ToGrpcStatus(entries.status());
     for (auto& entry : *entries) *response->add_entries() = std::move(entry);
     return grpc::Status::OK;

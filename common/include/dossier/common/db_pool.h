@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -52,16 +53,28 @@ class DbPool {
 
   const std::string& url() const { return url_; }
 
+  /// What the pool is doing, for metrics.
+  struct Usage {
+    int size = 0;             // most connections it opens
+    int open = 0;             // idle plus leased
+    int in_use = 0;           // leased
+    double wait_seconds = 0;  // total time Acquire waited for a free connection
+    uint64_t timeouts = 0;    // Acquire calls that found every connection busy
+  };
+  Usage usage() const;
+
  private:
   void Return(std::unique_ptr<pqxx::connection> connection);
 
   const std::string url_;
   const int size_;
   const ConnectionSetup setup_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   int open_count_ = 0;  // idle plus leased
+  double wait_seconds_ = 0;
+  uint64_t timeouts_ = 0;
 };
 
 }  // namespace dossier
