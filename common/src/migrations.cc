@@ -9,6 +9,7 @@
 
 #include "dossier/common/embedded_file.h"
 #include "dossier/common/hashing.h"
+#include "dossier/common/logging.h"
 #include "dossier/common/status.h"
 
 namespace dossier::migrations_data {
@@ -17,6 +18,16 @@ std::span<const dossier::EmbeddedFile> EmbeddedFiles();
 
 namespace dossier {
 namespace {
+
+// "ERROR:  role x is missing\nHINT:  create it\nCONTEXT: ..." -> "role x is missing; create it".
+std::string RaisedExplanation(std::string_view what) {
+  what = what.substr(0, what.find("\nCONTEXT:"));
+  if (what.substr(0, 8) == "ERROR:  ") what.remove_prefix(8);
+  std::string explanation(what);
+  if (size_t hint = explanation.find("\nHINT:  "); hint != std::string::npos) explanation.replace(hint, 8, "; ");
+  while (!explanation.empty() && explanation.back() == '\n') explanation.pop_back();
+  return explanation;
+}
 
 // Any constant works; it only has to be the same for every Dossier process.
 constexpr int64_t kMigrationLockKey = 0x646f7373696572;  // "dossier"
@@ -108,11 +119,18 @@ absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection) {
     for (const auto& migration : KnownMigrations()) {
       if (applied.count(migration.version)) continue;
       pqxx::work step(connection);
-      step.exec(std::string(migration.sql));
+      try {
+        step.exec(std::string(migration.sql));
+      } catch (const pqxx::sql_error& e) {
+        // A migration that raises an exception explains what is missing and how to fix it.
+        if (e.sqlstate() != "P0001") throw;
+        return absl::FailedPreconditionError(
+            absl::StrCat("migration ", migration.name, " cannot run: ", RaisedExplanation(e.what())));
+      }
       step.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", migration.version,
                        migration.name, migration.checksum);
       step.commit();
-      spdlog::info("event=migration_applied version={} name={}", migration.version, migration.name);
+      Log(spdlog::level::info, "migration_applied", {{"version", migration.version}, {"name", migration.name}});
       version = migration.version;
     }
     return version;

@@ -48,6 +48,48 @@ TEST(Migrations, ConcurrentStartersApplyEachMigrationOnce) {
   EXPECT_EQ(tx.exec1("SELECT count(*) FROM schema_migrations")[0].as<size_t>(), KnownMigrations().size());
 }
 
+// The query service's user reads every table, the schema version included, and changes none.
+TEST(Migrations, TheReaderRoleReadsEveryTableAndWritesNone) {
+  pqxx::connection reader(PostgresEnvironment::ReaderUrl());
+  EXPECT_TRUE(CheckSchemaVersion(reader).ok());
+  pqxx::nontransaction tx(reader);
+  auto tables = tx.exec(
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND "
+      "NOT has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT')");
+  EXPECT_EQ(tables.size(), 0u) << tables[0][0].as<std::string>() << " is not readable";
+  auto writable = tx.exec(
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND "
+      "has_table_privilege(format('%I.%I', schemaname, tablename), 'INSERT, UPDATE, DELETE, TRUNCATE')");
+  EXPECT_EQ(writable.size(), 0u) << writable[0][0].as<std::string>() << " is writable";
+  try {
+    tx.exec("DELETE FROM articles");
+    ADD_FAILURE() << "the reader deleted articles";
+  } catch (const pqxx::insufficient_privilege&) {
+  }
+}
+
+// A database owner without CREATEROLE gets a message that says what to do.
+TEST(Migrations, AMissingReaderRoleThatCannotBeCreatedIsExplained) {
+  PostgresEnvironment::QueryValue("CREATE DATABASE owned_elsewhere");
+  PostgresEnvironment::QueryValue("CREATE ROLE plain_owner LOGIN");
+  PostgresEnvironment::QueryValue("ALTER DATABASE owned_elsewhere OWNER TO plain_owner");
+  PostgresEnvironment::QueryValue("ALTER ROLE dossier_reader RENAME TO dossier_reader_away");
+  std::string url = PostgresEnvironment::Url();
+  url.replace(url.rfind('/'), std::string::npos, "/owned_elsewhere");
+  url.replace(url.find("://dossier@"), 11, "://plain_owner@");
+  absl::StatusOr<int> version = absl::UnknownError("not run");
+  {
+    pqxx::connection connection(url);
+    version = ApplyMigrations(connection);
+  }
+  PostgresEnvironment::QueryValue("ALTER ROLE dossier_reader_away RENAME TO dossier_reader");
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(version.status().message()),
+              HasSubstr("migration 0006_reader_role.sql cannot run: role dossier_reader does not exist and "
+                        "plain_owner may not create it; create it once as a superuser"));
+}
+
 TEST(Migrations, AnEditedMigrationIsRefused) {
   PostgresEnvironment::QueryValue("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
   pqxx::connection connection(PostgresEnvironment::Url());

@@ -37,6 +37,8 @@ void PostgresEnvironment::SetUp() {
   pqxx::connection connection(url);
   auto version = ApplyMigrations(connection);
   if (!version.ok()) throw std::runtime_error(std::string(version.status().message()));
+  pqxx::nontransaction tx(connection);
+  tx.exec("CREATE ROLE dossier_query LOGIN IN ROLE dossier_reader");
 }
 
 void PostgresEnvironment::TearDown() {
@@ -45,6 +47,12 @@ void PostgresEnvironment::TearDown() {
 }
 
 std::string PostgresEnvironment::Url() { return url; }
+
+std::string PostgresEnvironment::ReaderUrl() {
+  std::string reader = url;
+  reader.replace(reader.find("://dossier@"), 11, "://dossier_query@");
+  return reader;
+}
 
 void PostgresEnvironment::Stop() { Run(Script() + " stop " + directory); }
 

@@ -14,8 +14,11 @@ class PostgresEnvironment : public ::testing::Environment {
   void SetUp() override;
   void TearDown() override;
 
-  /// URL of the migrated database.
+  /// URL of the migrated database, as its owner.
   static std::string Url();
+  /// The same database as `dossier_query`, a login in the dossier_reader role that the
+  /// migrations grant read access: what the query service runs as in production.
+  static std::string ReaderUrl();
   /// Stops the server (to test behaviour while the database is down).
   static void Stop();
   /// Starts it again on the same port.

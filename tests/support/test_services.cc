@@ -45,7 +45,8 @@ std::shared_ptr<grpc::Channel> Connect(int port, std::shared_ptr<grpc::ChannelCr
 
 TestServices::TestServices(TestServiceOptions options)
     : ingest_pool_(PostgresEnvironment::Url(), 4, ingest::PrepareIngestStatements),
-      query_pool_(PostgresEnvironment::Url(), 4, query::PrepareQueryStatements),
+      // Queries run as a read-only user, as they do in production.
+      query_pool_(PostgresEnvironment::ReaderUrl(), 4, query::PrepareQueryStatements),
       ingest_metrics_(metrics.registry()),
       ingest_calls_(TestPolicy("dossier.v1.IngestService", options, TokenScope::kIngest), &metrics),
       query_calls_(TestPolicy("dossier.v1.QueryService", options, TokenScope::kRead), &metrics) {
@@ -59,7 +60,7 @@ TestServices::TestServices(TestServiceOptions options)
   ingest_service_ = std::make_unique<ingest::IngestServiceImpl>(*lexicon, *models, *ingest_repository_, ingest_calls_,
                                                                 ingest_metrics_);
   query_repository_ = std::make_unique<query::QueryRepository>(query_pool_);
-  event_feed_ = std::make_unique<query::EventFeed>(PostgresEnvironment::Url());
+  event_feed_ = std::make_unique<query::EventFeed>(PostgresEnvironment::ReaderUrl());
   query_service_ = std::make_unique<query::QueryServiceImpl>(*query_repository_, query::PageTokenCodec("test-key"),
                                                              *event_feed_, query_calls_, kTestMaxWatchers);
   ingest_server_ =
