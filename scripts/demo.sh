@@ -74,6 +74,7 @@ step "Ingesting the example articles"
 show ingest "$ROOT/examples"
 # Articles kept from an earlier demo run were extracted by an older engine: bring them up to date.
 "${CTL[@]}" reprocess >/dev/null
+show stats
 
 step "A few questions"
 show entities search kone

@@ -248,6 +248,11 @@ check "a query with an unknown token is UNAUTHENTICATED" \
 check "a query without a token is UNAUTHENTICATED" code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" entities search --query Niger
 check "a read token queries" "${PLAIN_CTL[@]}" --token "$READ_TOKEN" entities search --query Niger
 check "health needs no token" "${PLAIN_CTL[@]}" health
+store_stats() {
+  "${CTL[@]}" stats | tee /dev/stderr | grep -qE "^stored in the last hour +[0-9]+" || return 1
+  ctl_json "int(r['articles']) >= $(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l) and int(r['articles']) == int(r['articlesLastHour']) and int(r['events']) > 10" stats
+}
+check "dossierctl stats counts the store and the last hour's articles" store_stats
 
 # --- Metrics and logs -------------------------------------------------------------------
 EXAMPLES=$(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l)

@@ -50,6 +50,28 @@ class QueryServiceTest : public ::testing::Test {
 TestServices* QueryServiceTest::services_ = nullptr;
 std::vector<std::string> QueryServiceTest::article_ids_;
 
+// The counts are the store's, read by the read-only user; the articles were all stored now.
+TEST_F(QueryServiceTest, GetStoreStatsCountsTheStoreAndTheLastHoursArticles) {
+  v1::GetStoreStatsResponse stats;
+  ASSERT_TRUE(services_->query->GetStoreStats(ContextWithDeadline().get(), {}, &stats).ok());
+  auto count = [](const std::string& table) {
+    return std::stoll(PostgresEnvironment::QueryValue("SELECT count(*) FROM " + table));
+  };
+  EXPECT_EQ(stats.articles(), count("articles"));
+  EXPECT_GE(stats.articles(), 3);
+  EXPECT_EQ(stats.entities(), count("entities"));
+  EXPECT_EQ(stats.mentions(), count("mentions"));
+  EXPECT_EQ(stats.events(), count("events"));
+  EXPECT_EQ(stats.relationships(), count("relationships"));
+  EXPECT_GT(stats.mentions(), stats.entities());
+  EXPECT_LE(stats.stories(), stats.articles());
+  EXPECT_GE(stats.stories(), 2);  // the cocoa story is not the border talks'
+  EXPECT_EQ(stats.articles_last_hour(), stats.articles());
+  EXPECT_EQ(stats.articles_last_day(), stats.articles());
+  EXPECT_NEAR(stats.last_ingested_at().seconds(), std::time(nullptr), 600);
+  EXPECT_GT(stats.database_bytes(), 1'000'000);
+}
+
 TEST_F(QueryServiceTest, GetEntityHasAliasesRolesCountsAndRelatedEntities) {
   v1::GetEntityRequest request;
   request.set_id(EntityId("person:adamou sani"));

@@ -4,7 +4,9 @@
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
 #include "dossier/common/strings.h"
@@ -509,6 +511,30 @@ void AddQueryCommands(CLI::App& app, GlobalOptions& options) {
       if (!status.ok() && !(*count > 0 && received == *count)) options.exit_code = ReportError(status);
     });
   }
+  auto* stats = app.add_subcommand("stats", "how big the store is and how fast articles arrive");
+  stats->callback([&options] {
+    RunQuery<v1::GetStoreStatsRequest, v1::GetStoreStatsResponse>(
+        options, v1::GetStoreStatsRequest(), &v1::QueryService::Stub::GetStoreStats,
+        [](const v1::GetStoreStatsResponse& stats) {
+          Table table({"STORE", "COUNT", "RATE"});
+          table.Add({"articles", std::to_string(stats.articles()), ""});
+          table.Add({"stories", std::to_string(stats.stories()), ""});
+          table.Add({"entities", std::to_string(stats.entities()), ""});
+          table.Add({"mentions", std::to_string(stats.mentions()), ""});
+          table.Add({"events", std::to_string(stats.events()), ""});
+          table.Add({"relationships", std::to_string(stats.relationships()), ""});
+          table.Add({"stored in the last hour", std::to_string(stats.articles_last_hour()),
+                     std::to_string(stats.articles_last_hour()) + "/hour"});
+          std::ostringstream daily;
+          daily << std::fixed << std::setprecision(1) << stats.articles_last_day() / 24.0 << "/hour";
+          table.Add({"stored in the last day", std::to_string(stats.articles_last_day()), daily.str()});
+          table.Print(std::cout);
+          std::ostringstream size;
+          size << std::fixed << std::setprecision(1) << stats.database_bytes() / (1024.0 * 1024.0) << " MiB";
+          std::cout << "last stored: " << FormatTime(stats.last_ingested_at(), /*with_time=*/true)
+                    << "   database size: " << size.str() << '\n';
+        });
+  });
   auto* health = app.add_subcommand("health", "readiness of both services (exit 1 unless both are SERVING)");
   health->callback([&options] {
     for (auto [address, service] : {std::pair{options.ingest_address, "dossier.v1.IngestService"},

@@ -43,6 +43,8 @@ class QueryServiceImpl final : public v1::QueryService::Service {
                                  v1::GetEntityTimelineResponse* response) override;
   grpc::Status WatchEvents(grpc::ServerContext* context, const v1::WatchEventsRequest* request,
                            grpc::ServerWriter<v1::WatchEventsResponse>* writer) override;
+  grpc::Status GetStoreStats(grpc::ServerContext* context, const v1::GetStoreStatsRequest* request,
+                             v1::GetStoreStatsResponse* response) override;
 
   /// Ends every WatchEvents stream within a second (UNAVAILABLE: reconnect elsewhere with
   /// after_event_id) and refuses new ones; called when the server begins to shut down.

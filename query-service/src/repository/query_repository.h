@@ -135,6 +135,8 @@ class QueryRepository {
   /// `after_id` the watch starts at the highest id: no events yet.
   absl::StatusOr<WatchBatch> ReadWatchBatch(const EventFilter& filter, std::optional<int64_t> after_id, int limit,
                                             Deadline deadline);
+  /// Exact counts of the store, from one snapshot.
+  absl::StatusOr<v1::GetStoreStatsResponse> GetStoreStats(Deadline deadline);
 
  private:
   DbPool& pool_;

@@ -16,6 +16,7 @@ void PrepareQueryStatements(pqxx::connection& connection) {
   PrepareGraphStatements(connection);
   PrepareTimelineStatements(connection);
   PrepareRelationshipStatements(connection);
+  PrepareStatsStatements(connection);
 }
 
 }  // namespace dossier::query

@@ -22,6 +22,7 @@ void PrepareEventStatements(pqxx::connection& connection);
 void PrepareGraphStatements(pqxx::connection& connection);
 void PrepareTimelineStatements(pqxx::connection& connection);
 void PrepareRelationshipStatements(pqxx::connection& connection);
+void PrepareStatsStatements(pqxx::connection& connection);
 
 /// NOT_FOUND unless entity `id` exists; `field` (the request field that named it, may be
 /// empty) starts the message when given.
