@@ -92,7 +92,8 @@ THIRD_PARTY_IMAGES = {"postgres"}
 PART_OF = ("app.kubernetes.io/part-of", "dossier")
 NAME_LABEL = "app.kubernetes.io/name"
 # Created out of band (k8s/README.md), or by the CloudNativePG operator (overlays/prod).
-EXTERNAL_SECRETS = {"dossier-database", "dossier-db-app", "dossier-postgres"}
+EXTERNAL_SECRETS = {"dossier-database", "dossier-db-app", "dossier-postgres", "dossier-tokens", "dossier-tls",
+                    "dossier-query-db"}
 LONG_RUNNING = {"Deployment", "StatefulSet", "DaemonSet"}
 BATCH = {"Job", "CronJob"}
 
@@ -215,6 +216,12 @@ for o in workloads:
                 ref = vf["secretKeyRef"]
                 if ref.get("name") not in EXTERNAL_SECRETS:
                     fail(o, f"{cn}: env {e['name']} refers to undocumented Secret {ref.get('name')!r}")
+
+    # Secret volumes: only the documented external Secrets.
+    for volume in pod.get("volumes") or []:
+        secret = (volume.get("secret") or {}).get("secretName")
+        if secret is not None and secret not in EXTERNAL_SECRETS:
+            fail(o, f"volume {volume.get('name')} mounts undocumented Secret {secret!r}")
 
 # --- Services and PDBs must select a workload ------------------------------------
 def selected(selector):

@@ -36,12 +36,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   dossier::InitLogging("dossier-ingest", config.log_level, dossier::ParseLogFormat(config.log_format));
 
-  auto policy = dossier::CallPolicyFrom(config, "dossier.v1.IngestService", dossier::TokenScope::kIngest,
-                                        /*required=*/true);
-  if (!policy.ok()) return StartupFailed(policy.status());
   dossier::DbPool pool(config.database_url, config.db_pool_size, dossier::ingest::PrepareIngestStatements);
   if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) return StartupFailed(version.status());
   if (config.migrate_only) return 0;
+  auto policy = dossier::CallPolicyFrom(config, "dossier.v1.IngestService", dossier::TokenScope::kIngest,
+                                        /*required=*/true);
+  if (!policy.ok()) return StartupFailed(policy.status());
 
   auto lexicon = dossier::engine::Lexicon::Load(iso_codes_dir);
   auto models = dossier::engine::syntax::SyntaxModels::Embedded();

@@ -248,6 +248,12 @@ check "a query with an unknown token is UNAUTHENTICATED" \
 check "a query without a token is UNAUTHENTICATED" code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" entities search --query Niger
 check "a read token queries" "${PLAIN_CTL[@]}" --token "$READ_TOKEN" entities search --query Niger
 check "health needs no token" "${PLAIN_CTL[@]}" health
+no_tokens_no_start() {
+  local out; out=$("$INGEST_BIN" --listen 127.0.0.1:0 --metrics-listen "" 2>&1) && return 1
+  echo "$out"; grep -q 'needs bearer tokens: set --tokens-file' <<<"$out"
+}
+check "ingest without a tokens file refuses to start and says why" no_tokens_no_start
+check "--migrate-only needs no tokens (the init container)" "$INGEST_BIN" --migrate-only
 store_stats() {
   "${CTL[@]}" stats | tee /dev/stderr | grep -qE "^stored in the last hour +[0-9]+" || return 1
   ctl_json "int(r['articles']) >= $(find "$ROOT/examples" -name '*.html' -o -name '*.txt' | wc -l) and int(r['articles']) == int(r['articlesLastHour']) and int(r['events']) > 10" stats
