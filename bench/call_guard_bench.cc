@@ -24,8 +24,7 @@ void BM_CallGuardUnary(benchmark::State& state) {
   if (features & kTokens) {
     // No token is sent, so this measures the refusal path: digest and compare of a
     // missing header are skipped; see BM_AuthorizeToken for the digest itself.
-    policy.tokens =
-        std::make_shared<const AccessTokens>(*AccessTokens::Parse("read bench-token-0123456789\n", "bench"));
+    policy.tokens = std::make_shared<TokenStore>(*AccessTokens::Parse("read bench-token-0123456789\n", "bench"));
     policy.required_scope = TokenScope::kRead;
   }
   Metrics metrics;

@@ -2,11 +2,13 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "dossier/common/logging.h"
 #include "dossier/common/strings.h"
 
 namespace dossier {
@@ -102,6 +104,47 @@ absl::Status AccessTokens::Authorize(std::optional<std::string_view> authorizati
         strings::Cat("this token has scope ", ScopeName(match->scope), "; the call needs ", ScopeName(required)));
   }
   return absl::OkStatus();
+}
+
+TokenStore::TokenStore(AccessTokens fixed) : tokens_(std::make_shared<const AccessTokens>(std::move(fixed))) {}
+
+std::optional<TokenStore::FileVersion> TokenStore::VersionOf(const std::string& path) {
+  struct stat status {};
+  if (stat(path.c_str(), &status) != 0) return std::nullopt;
+  return FileVersion{static_cast<int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec,
+                     static_cast<int64_t>(status.st_size), static_cast<uint64_t>(status.st_ino)};
+}
+
+absl::StatusOr<std::shared_ptr<TokenStore>> TokenStore::Watch(std::string path, std::chrono::milliseconds recheck) {
+  auto version = VersionOf(path);
+  auto tokens = AccessTokens::LoadFile(path);
+  if (!tokens.ok()) return tokens.status();
+  std::shared_ptr<TokenStore> store(new TokenStore());
+  store->tokens_ = std::make_shared<const AccessTokens>(*std::move(tokens));
+  store->path_ = std::move(path);
+  store->recheck_ = recheck;
+  store->next_check_ = std::chrono::steady_clock::now() + recheck;
+  store->version_ = version;
+  return store;
+}
+
+std::shared_ptr<const AccessTokens> TokenStore::Current() {
+  std::lock_guard lock(mutex_);
+  if (path_.empty()) return tokens_;
+  auto now = std::chrono::steady_clock::now();
+  if (now < next_check_) return tokens_;
+  next_check_ = now + recheck_;
+  auto version = VersionOf(path_);
+  if (!version || version == version_) return tokens_;
+  auto reread = AccessTokens::LoadFile(path_);
+  version_ = version;  // a bad file is reported once, not on every call
+  if (!reread.ok()) {
+    Log(spdlog::level::err, "tokens_not_reloaded", {{"file", path_}, {"reason", reread.status().message()}});
+    return tokens_;
+  }
+  tokens_ = std::make_shared<const AccessTokens>(*std::move(reread));
+  Log(spdlog::level::info, "tokens_reloaded", {{"file", path_}});
+  return tokens_;
 }
 
 }  // namespace dossier

@@ -48,10 +48,10 @@ absl::StatusOr<CallPolicy> CallPolicyFrom(const ServiceConfig& config, std::stri
     }
     return policy;
   }
-  auto tokens = AccessTokens::LoadFile(config.tokens_file);
+  auto tokens = TokenStore::Watch(config.tokens_file, std::chrono::seconds(config.tokens_reload_seconds));
   if (!tokens.ok()) return tokens.status();
-  if (required || tokens->HasScope(scope)) policy.required_scope = scope;
-  policy.tokens = std::make_shared<const AccessTokens>(*std::move(tokens));
+  if (required || (*tokens)->Current()->HasScope(scope)) policy.required_scope = scope;
+  policy.tokens = *std::move(tokens);
   return policy;
 }
 
@@ -76,7 +76,7 @@ grpc::Status CallGuard::Run(grpc::ServerContext* context, std::string_view metho
   grpc::Status status;
   absl::Status authorized = absl::OkStatus();
   if (policy_.tokens && policy_.required_scope) {
-    authorized = policy_.tokens->Authorize(HeaderOf(context, "authorization"), *policy_.required_scope);
+    authorized = policy_.tokens->Current()->Authorize(HeaderOf(context, "authorization"), *policy_.required_scope);
   }
   if (!authorized.ok()) {
     status = ToGrpcStatus(authorized);

@@ -51,6 +51,11 @@ void AddServiceFlags(CLI::App& app, ServiceConfig& config, const std::string& de
 
   app.add_option("--tokens-file", config.tokens_file, "bearer tokens, one `<scope> <token>` per line (ingest, read)")
       ->envname("DOSSIER_TOKENS_FILE");
+  app.add_option("--tokens-reload-seconds", config.tokens_reload_seconds,
+                 "how often the tokens file is checked for changes")
+      ->envname("DOSSIER_TOKENS_RELOAD_SECONDS")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   app.add_flag("--allow-unauthenticated", config.allow_unauthenticated,
                "serve without bearer tokens (private test setups only)")
       ->envname("DOSSIER_ALLOW_UNAUTHENTICATED");

@@ -41,7 +41,7 @@ printf '# e2e tokens\ningest %s\nread %s\n' "$INGEST_TOKEN" "$READ_TOKEN" >"$WOR
   --metrics-listen "127.0.0.1:$INGEST_METRICS_PORT" >"$WORK/ingest.log" 2>&1 &
 pids+=($!)
 "$QUERY_BIN" --listen "127.0.0.1:$QUERY_PORT" --health-check-interval-seconds 1 --tokens-file "$WORK/tokens" \
-  --metrics-listen "127.0.0.1:$QUERY_METRICS_PORT" >"$WORK/query.log" 2>&1 &
+  --tokens-reload-seconds 1 --metrics-listen "127.0.0.1:$QUERY_METRICS_PORT" >"$WORK/query.log" 2>&1 &
 pids+=($!)
 CTL=("$CTL_BIN" --ingest-address "127.0.0.1:$INGEST_PORT" --query-address "127.0.0.1:$QUERY_PORT" --token "$INGEST_TOKEN")
 
@@ -365,6 +365,17 @@ rotated() {
     code_of UNAVAILABLE "${TLS_CTL[@]}" --token "$READ_TOKEN" --tls-ca-file "$C/dev-ca.pem" entities search --query Togo
 }
 check "a rotated certificate is served without a restart" rotated
+
+# Token rotation: the tokens file is replaced (as a Secret update does); within seconds the
+# new read token works and the old one no longer does, without a restart.
+rotated_tokens() {
+  local new_token; new_token=$(openssl rand -hex 24)
+  printf 'ingest %s\nread %s\n' "$INGEST_TOKEN" "$new_token" >"$WORK/tokens.next" && mv "$WORK/tokens.next" "$WORK/tokens"
+  for _ in $(seq 1 20); do "${PLAIN_CTL[@]}" --token "$new_token" stats >/dev/null 2>&1 && break; sleep 0.25; done
+  "${PLAIN_CTL[@]}" --token "$new_token" stats && code_of UNAUTHENTICATED "${PLAIN_CTL[@]}" --token "$READ_TOKEN" stats &&
+    grep -q '"event":"tokens_reloaded"' "$WORK/query.log"
+}
+check "a rotated tokens file is used without a restart" rotated_tokens
 
 # A watch is open when SIGTERM comes: it ends with UNAVAILABLE and the id to resume after,
 # instead of holding the shutdown for the whole grace period.

@@ -21,7 +21,7 @@ inline constexpr int kTestMaxWatchers = 4;
 /// How TestServices serves; the default is what most tests need: plaintext, no tokens.
 struct TestServiceOptions {
   /// Bearer tokens both services accept; null: no tokens asked for.
-  std::shared_ptr<const AccessTokens> tokens;
+  std::shared_ptr<TokenStore> tokens;
   /// TLS files for both servers; empty: plaintext.
   TlsFiles tls;
   bool reflection = true;

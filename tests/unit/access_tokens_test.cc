@@ -2,6 +2,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 
 namespace dossier {
 namespace {
@@ -66,6 +70,41 @@ TEST(AccessTokensTest, HasScopeIsExact) {
   ASSERT_TRUE(ingest_only.ok());
   EXPECT_TRUE(ingest_only->HasScope(TokenScope::kIngest));
   EXPECT_FALSE(ingest_only->HasScope(TokenScope::kRead));
+}
+
+// A rotated Secret lands as a new file under the same name: the next check reads it; a
+// broken one keeps the tokens that work.
+TEST(TokenStoreTest, AChangedFileIsReadAgainAndABrokenOneIgnored) {
+  std::string path = ::testing::TempDir() + "/dossier-tokens-" + std::to_string(getpid());
+  auto write = [&](const std::string& text) {
+    std::string next = path + ".next";
+    std::ofstream(next) << text;
+    std::rename(next.c_str(), path.c_str());
+  };
+  write("read first-token-0123456789\n");
+  auto store = TokenStore::Watch(path, std::chrono::milliseconds(0));
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_TRUE((*store)->Current()->Authorize("Bearer first-token-0123456789", TokenScope::kRead).ok());
+
+  write("read second-token-0123456789\n");
+  auto rotated = (*store)->Current();
+  EXPECT_TRUE(rotated->Authorize("Bearer second-token-0123456789", TokenScope::kRead).ok());
+  EXPECT_TRUE(absl::IsUnauthenticated(rotated->Authorize("Bearer first-token-0123456789", TokenScope::kRead)));
+
+  write("read short\n");
+  EXPECT_TRUE((*store)->Current()->Authorize("Bearer second-token-0123456789", TokenScope::kRead).ok());
+  std::remove(path.c_str());
+  EXPECT_TRUE((*store)->Current()->Authorize("Bearer second-token-0123456789", TokenScope::kRead).ok());
+}
+
+TEST(TokenStoreTest, ChecksNoMoreOftenThanAsked) {
+  std::string path = ::testing::TempDir() + "/dossier-tokens-slow-" + std::to_string(getpid());
+  std::ofstream(path) << "read first-token-0123456789\n";
+  auto store = TokenStore::Watch(path, std::chrono::hours(1));
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::ofstream(path, std::ios::trunc) << "read second-token-0123456789-longer\n";
+  EXPECT_TRUE((*store)->Current()->Authorize("Bearer first-token-0123456789", TokenScope::kRead).ok());
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -78,7 +78,7 @@ TEST(CallGuardTest, ACallWithoutTokenIsUnauthenticatedAndTheBodyNeverRuns) {
   CallPolicy policy{"dossier.v1.IngestService"};
   auto tokens = AccessTokens::Parse("ingest 0123456789abcdef0123\n", "test");
   ASSERT_TRUE(tokens.ok()) << tokens.status();
-  policy.tokens = std::make_shared<const AccessTokens>(*tokens);
+  policy.tokens = std::make_shared<TokenStore>(*tokens);
   policy.required_scope = TokenScope::kIngest;
   Metrics metrics;
   CallGuard guard(policy, &metrics);

@@ -4,6 +4,10 @@
 #include <absl/status/statusor.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +47,37 @@ class AccessTokens {
     TokenScope scope;
   };
   std::vector<Entry> entries_;
+};
+
+/// The tokens a service accepts now. Read from a file, they are read again when the file
+/// changes (a Kubernetes Secret update swaps it), looked at no more often than every
+/// `recheck`; a changed file that no longer parses keeps the tokens read before, and says
+/// why in the log. Thread-safe.
+class TokenStore {
+ public:
+  /// Tokens that never change.
+  explicit TokenStore(AccessTokens fixed);
+  /// Reads `path` now (an error if it cannot be read or parsed) and watches it.
+  static absl::StatusOr<std::shared_ptr<TokenStore>> Watch(std::string path, std::chrono::milliseconds recheck);
+
+  std::shared_ptr<const AccessTokens> Current();
+
+ private:
+  struct FileVersion {
+    int64_t modified_ns = 0;
+    int64_t size = 0;
+    uint64_t inode = 0;
+    bool operator==(const FileVersion&) const = default;
+  };
+  static std::optional<FileVersion> VersionOf(const std::string& path);
+  TokenStore() = default;
+
+  std::mutex mutex_;
+  std::shared_ptr<const AccessTokens> tokens_;
+  std::string path_;  // empty: fixed tokens
+  std::chrono::milliseconds recheck_{};
+  std::chrono::steady_clock::time_point next_check_;
+  std::optional<FileVersion> version_;
 };
 
 }  // namespace dossier

@@ -21,7 +21,7 @@ struct CallPolicy {
   /// Full service name, e.g. "dossier.v1.IngestService", for metrics and logs.
   std::string service;
   /// The tokens the service accepts; null accepts every caller.
-  std::shared_ptr<const AccessTokens> tokens;
+  std::shared_ptr<TokenStore> tokens;
   /// The scope a call's token must allow; nullopt accepts every caller.
   std::optional<TokenScope> required_scope;
   /// Bounds the database work of a call whose client set no deadline (for a stream: of
@@ -78,9 +78,9 @@ class CallGuard {
 };
 
 /// The policy `config` sets for a service whose calls need `scope`: its default deadline,
-/// and the tokens of config.tokens_file. Without a tokens file a service whose tokens are
-/// `required` refuses to start unless config.allow_unauthenticated; an optional scope is
-/// enforced only when the file holds a token of exactly that scope.
+/// and the tokens of config.tokens_file, watched for changes. Without a tokens file a service
+/// whose tokens are `required` refuses to start unless config.allow_unauthenticated; an
+/// optional scope is enforced only when the file holds a token of exactly that scope at start.
 absl::StatusOr<CallPolicy> CallPolicyFrom(const ServiceConfig& config, std::string service, TokenScope scope,
                                           bool required);
 

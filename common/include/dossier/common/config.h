@@ -36,6 +36,8 @@ struct ServiceConfig {
   int tls_reload_seconds = 60;
   /// Bearer tokens with their scopes (DOSSIER_TOKENS_FILE), see AccessTokens.
   std::string tokens_file;
+  /// Seconds between checks of the tokens file for a change (DOSSIER_TOKENS_RELOAD_SECONDS).
+  int tokens_reload_seconds = 10;
   /// Serve requests without tokens (where the service would otherwise demand them).
   bool allow_unauthenticated = false;
   /// Turn off grpc.reflection (DOSSIER_DISABLE_REFLECTION).
