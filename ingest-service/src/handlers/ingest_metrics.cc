@@ -28,10 +28,13 @@ IngestMetrics::IngestMetrics(prometheus::Registry& registry)
                     .Name("dossier_ingest_articles_total")
                     .Help("Articles handled, by outcome: stored, duplicate (already stored) or rejected")
                     .Register(registry)),
-      facts_(prometheus::BuildCounter()
-                 .Name("dossier_ingest_facts_total")
-                 .Help("Facts extracted from newly stored articles, by kind")
-                 .Register(registry)),
+      facts_(
+          prometheus::BuildCounter()
+              .Name("dossier_ingest_facts_total")
+              .Help(
+                  "Facts extracted from newly stored articles, by kind; each article counts its own (an entity in two "
+                  "articles counts twice)")
+              .Register(registry)),
       rejected_(prometheus::BuildCounter()
                     .Name("dossier_ingest_rejected_total")
                     .Help("Articles rejected, by the stage that refused them and the status code")

@@ -15,7 +15,8 @@ namespace dossier::ingest {
 
 /// The ingest service's own Prometheus series:
 /// - dossier_ingest_articles_total{outcome=stored|duplicate|rejected}
-/// - dossier_ingest_facts_total{kind=entities|mentions|events|relationships}, of stored articles
+/// - dossier_ingest_facts_total{kind=entities|mentions|events|relationships}, summed over the
+///   newly stored articles (an entity found in two articles counts twice)
 /// - dossier_ingest_rejected_total{stage=request|normalize|store,code}
 /// - dossier_ingest_stage_seconds{stage=normalize|extract|store}: extraction time and its neighbours
 class IngestMetrics {
