@@ -1,7 +1,8 @@
 #include "dossier/common/db_pool.h"
 
 #include <absl/strings/str_cat.h>
-#include <spdlog/spdlog.h>
+
+#include "dossier/common/logging.h"
 
 namespace dossier {
 
@@ -52,7 +53,7 @@ absl::StatusOr<DbPool::Lease> DbPool::Acquire(std::chrono::milliseconds wait) {
       --open_count_;
     }
     available_.notify_one();
-    spdlog::warn("event=db_connect_failed error=\"{}\"", e.what());
+    Log(spdlog::level::warn, "db_connect_failed", {{"error", e.what()}});
     return absl::UnavailableError("the database is unavailable, retry later");
   }
 }

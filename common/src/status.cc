@@ -1,10 +1,11 @@
 #include "dossier/common/status.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <pqxx/pqxx>
 #include <string>
+
+#include "dossier/common/logging.h"
 
 namespace dossier {
 
@@ -17,7 +18,7 @@ absl::Status DatabaseErrorToStatus(std::exception_ptr error, std::string_view wh
   try {
     std::rethrow_exception(error);
   } catch (const pqxx::broken_connection& e) {
-    spdlog::warn("event=db_unavailable op={} error=\"{}\"", what, e.what());
+    Log(spdlog::level::warn, "db_unavailable", {{"op", what}, {"error", e.what()}});
     return absl::UnavailableError(fmt::format("{}: the database is unavailable, retry later", what));
   } catch (const pqxx::sql_error& e) {
     // 57014: query_canceled, which statement_timeout raises.
@@ -25,13 +26,13 @@ absl::Status DatabaseErrorToStatus(std::exception_ptr error, std::string_view wh
       return absl::DeadlineExceededError(
           fmt::format("{}: the call's deadline passed and the query was cancelled", what));
     }
-    spdlog::error("event=db_error op={} sqlstate={} error=\"{}\"", what, e.sqlstate(), e.what());
+    Log(spdlog::level::err, "db_error", {{"op", what}, {"sqlstate", e.sqlstate()}, {"error", e.what()}});
     if (e.sqlstate().rfind("08", 0) == 0 || e.sqlstate().rfind("57P", 0) == 0) {
       return absl::UnavailableError(fmt::format("{}: the database is unavailable, retry later", what));
     }
     return absl::InternalError(fmt::format("{}: database error (SQLSTATE {})", what, e.sqlstate()));
   } catch (const std::exception& e) {
-    spdlog::error("event=db_error op={} error=\"{}\"", what, e.what());
+    Log(spdlog::level::err, "db_error", {{"op", what}, {"error", e.what()}});
     return absl::InternalError(fmt::format("{}: {}", what, e.what()));
   }
 }

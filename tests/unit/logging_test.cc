@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
+#include "dossier/common/status.h"
+
 namespace dossier {
 namespace {
 
@@ -28,6 +32,24 @@ TEST(LoggingTest, JsonRecordsAreOneParsableLineWithEscapedValues) {
   EXPECT_EQ(record["ms"], 1.5);
   EXPECT_EQ(record["count"], 3);
   EXPECT_TRUE(record["ts"].get<std::string>().ends_with("Z"));
+}
+
+// Records logged deep in common/ (here a database error) are JSON too, not key=value text
+// inside the JSON frame.
+TEST(LoggingTest, DatabaseErrorsAreLoggedAsJson) {
+  InitLogging("logging-test-db", "info", LogFormat::kJson);
+  ::testing::internal::CaptureStderr();
+  absl::Status status =
+      DatabaseErrorToStatus(std::make_exception_ptr(std::runtime_error("disk \"full\"")), "storing an article");
+  std::string output = ::testing::internal::GetCapturedStderr();
+  spdlog::drop("logging-test-db");
+  InitLogging("logging-test-db-text", "info", LogFormat::kText);
+
+  EXPECT_TRUE(absl::IsInternal(status));
+  auto record = nlohmann::json::parse(output);
+  EXPECT_EQ(record["event"], "db_error");
+  EXPECT_EQ(record["op"], "storing an article");
+  EXPECT_EQ(record["error"], "disk \"full\"");
 }
 
 TEST(LoggingTest, TextRecordsQuoteValuesWithSpaces) {

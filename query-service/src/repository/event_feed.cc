@@ -1,8 +1,8 @@
 #include "repository/event_feed.h"
 
-#include <spdlog/spdlog.h>
-
 #include <pqxx/pqxx>
+
+#include "dossier/common/logging.h"
 
 namespace dossier::query {
 namespace {
@@ -54,13 +54,13 @@ void EventFeed::Listen() {
     try {
       pqxx::connection connection(database_url_);
       Receiver receiver(connection, [this] { Bump(); });
-      if (was_down) spdlog::info("event=event_feed_reconnected");
+      if (was_down) Log(spdlog::level::info, "event_feed_reconnected");
       was_down = false;
       Bump();  // whatever was stored while nobody listened is new to the watchers
       // Short waits, so the destructor is never kept long.
       while (!stopping_) connection.await_notification(0, 250'000);
     } catch (const std::exception& e) {
-      if (!was_down) spdlog::warn("event=event_feed_down error=\"{}\"", e.what());
+      if (!was_down) Log(spdlog::level::warn, "event_feed_down", {{"error", e.what()}});
       was_down = true;
       for (int i = 0; i < 4 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
