@@ -1,13 +1,13 @@
 #include "dossier/common/access_tokens.h"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "dossier/common/hashing.h"
 #include "dossier/common/logging.h"
 #include "dossier/common/strings.h"
 
@@ -18,20 +18,7 @@ constexpr size_t kMinTokenBytes = 16;
 constexpr size_t kMaxTokenBytes = 512;
 constexpr std::string_view kBearerPrefix = "Bearer ";
 
-std::array<unsigned char, 32> DigestOf(std::string_view token) {
-  std::array<unsigned char, 32> digest{};
-  unsigned int length = 0;
-  EVP_Digest(token.data(), token.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  return digest;
-}
-
 bool IsTokenCharacter(char c) { return c > ' ' && c < 0x7f; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
 
 }  // namespace
 
@@ -50,13 +37,13 @@ absl::StatusOr<AccessTokens> AccessTokens::Parse(std::string_view text, std::str
   int line_number = 0;
   while (!text.empty()) {
     size_t end = text.find('\n');
-    std::string_view line = Trim(text.substr(0, end));
+    std::string_view line = strings::Trim(text.substr(0, end));
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     ++line_number;
     if (line.empty() || line.front() == '#') continue;
     size_t space = line.find_first_of(" \t");
     std::string_view scope_name = line.substr(0, space);
-    std::string_view token = space == std::string_view::npos ? std::string_view() : Trim(line.substr(space));
+    std::string_view token = space == std::string_view::npos ? std::string_view() : strings::Trim(line.substr(space));
     auto where = [&] { return strings::Cat(origin, " line ", line_number, ": "); };
     TokenScope scope;
     if (scope_name == "ingest") {
@@ -73,7 +60,7 @@ absl::StatusOr<AccessTokens> AccessTokens::Parse(std::string_view text, std::str
                                                      " printable characters without spaces (try `openssl rand "
                                                      "-hex 32`)"));
     }
-    tokens.entries_.push_back({DigestOf(token), scope});
+    tokens.entries_.push_back({Sha256(token), scope});
   }
   if (tokens.entries_.empty()) return absl::InvalidArgumentError(strings::Cat(origin, " holds no token"));
   return tokens;
@@ -91,7 +78,7 @@ absl::Status AccessTokens::Authorize(std::optional<std::string_view> authorizati
   if (authorization->substr(0, kBearerPrefix.size()) != kBearerPrefix) {
     return absl::UnauthenticatedError("the authorization header must read `Bearer <token>`");
   }
-  auto presented = DigestOf(authorization->substr(kBearerPrefix.size()));
+  auto presented = Sha256(authorization->substr(kBearerPrefix.size()));
   // Every entry is compared, match or not, so the time taken does not say which matched.
   const Entry* match = nullptr;
   for (const Entry& entry : entries_) {

@@ -17,11 +17,15 @@ std::string HexEncode(std::string_view bytes) {
   return hex;
 }
 
+std::array<unsigned char, 32> Sha256(std::string_view data) {
+  std::array<unsigned char, 32> digest{};
+  EVP_Digest(data.data(), data.size(), digest.data(), nullptr, EVP_sha256(), nullptr);
+  return digest;
+}
+
 std::string Sha256Hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  return HexEncode(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
+  auto digest = Sha256(data);
+  return HexEncode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 }  // namespace dossier

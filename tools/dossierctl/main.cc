@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "dossier/common/strings.h"
 
 namespace dossierctl {
 namespace {
@@ -20,10 +21,7 @@ CLI::Option* AddFileOption(CLI::App& app, const std::string& name, std::string& 
         text << file.rdbuf();
         if (!file) throw CLI::ValidationError(name, "cannot read " + path);
         contents = text.str();
-        if (!trim) return;
-        size_t end = contents.find_last_not_of(" \t\r\n");
-        contents.erase(end == std::string::npos ? 0 : end + 1);
-        contents.erase(0, contents.find_first_not_of(" \t\r\n"));
+        if (trim) contents = std::string(dossier::strings::Trim(contents));
       },
       help);
 }
