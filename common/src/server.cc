@@ -56,18 +56,16 @@ absl::StatusOr<Bio> OpenPem(const std::string& path, std::string_view what) {
   return bio;
 }
 
-// Number of PEM certificates in `path`.
-absl::StatusOr<int> CountCertificates(const std::string& path, std::string_view what) {
+using Certificate = std::unique_ptr<X509, decltype(&X509_free)>;
+
+// The first of the PEM certificates in `path`; an error when it holds none.
+absl::StatusOr<Certificate> FirstCertificate(const std::string& path, std::string_view what) {
   auto bio = OpenPem(path, what);
   if (!bio.ok()) return bio.status();
-  int count = 0;
-  while (X509* certificate = PEM_read_bio_X509(bio->get(), nullptr, nullptr, nullptr)) {
-    X509_free(certificate);
-    ++count;
-  }
-  ERR_clear_error();  // the read that ends the loop leaves "no start line" queued
-  if (count == 0) return absl::InvalidArgumentError(strings::Cat(what, " file ", path, " holds no PEM certificate"));
-  return count;
+  Certificate first(PEM_read_bio_X509(bio->get(), nullptr, nullptr, nullptr), &X509_free);
+  ERR_clear_error();  // a failed read leaves "no start line" queued
+  if (!first) return absl::InvalidArgumentError(strings::Cat(what, " file ", path, " holds no PEM certificate"));
+  return first;
 }
 
 }  // namespace
@@ -102,20 +100,18 @@ class GrpcServer::ProbeHealth final : public grpc::health::v1::Health::Service {
 
 absl::Status CheckTlsFiles(const TlsFiles& tls) {
   if (tls.key_file.empty()) return absl::InvalidArgumentError("a TLS certificate needs its private key file too");
-  if (auto count = CountCertificates(tls.certificate_file, "TLS certificate"); !count.ok()) return count.status();
+  auto leaf = FirstCertificate(tls.certificate_file, "TLS certificate");
+  if (!leaf.ok()) return leaf.status();
   if (!tls.client_ca_file.empty()) {
-    if (auto count = CountCertificates(tls.client_ca_file, "client CA"); !count.ok()) return count.status();
+    if (auto ca = FirstCertificate(tls.client_ca_file, "client CA"); !ca.ok()) return ca.status();
   }
-  auto certificate_bio = OpenPem(tls.certificate_file, "TLS certificate");
   auto key_bio = OpenPem(tls.key_file, "TLS key");
   if (!key_bio.ok()) return key_bio.status();
-  std::unique_ptr<X509, decltype(&X509_free)> leaf(PEM_read_bio_X509(certificate_bio->get(), nullptr, nullptr, nullptr),
-                                                   &X509_free);
   std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
       PEM_read_bio_PrivateKey(key_bio->get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
   ERR_clear_error();
   if (!key) return absl::InvalidArgumentError(strings::Cat("TLS key file ", tls.key_file, " holds no PEM private key"));
-  if (X509_check_private_key(leaf.get(), key.get()) != 1) {
+  if (X509_check_private_key(leaf->get(), key.get()) != 1) {
     ERR_clear_error();
     return absl::InvalidArgumentError(strings::Cat(
         "TLS key file ", tls.key_file, " is not the key of the first certificate in ", tls.certificate_file));
