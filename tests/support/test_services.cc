@@ -9,11 +9,9 @@ namespace dossier::testing {
 namespace {
 
 std::unique_ptr<GrpcServer> StartServer(grpc::Service* service, const std::string& health_name, DbPool& pool,
-                                        int max_receive_bytes, const TestServiceOptions& test_options) {
+                                        int max_receive_bytes) {
   ServerOptions options;
   options.listen_address = "127.0.0.1:0";
-  options.tls = test_options.tls;
-  options.reflection = test_options.reflection;
   options.health_service_name = health_name;
   options.health_check_interval = std::chrono::milliseconds(100);
   options.max_receive_message_bytes = max_receive_bytes;
@@ -23,35 +21,23 @@ std::unique_ptr<GrpcServer> StartServer(grpc::Service* service, const std::strin
   return std::move(*server);
 }
 
-CallPolicy TestPolicy(std::string service, const TestServiceOptions& options, std::optional<TokenScope> scope) {
-  CallPolicy policy;
-  policy.service = std::move(service);
-  policy.tokens = options.tokens;
-  if (options.tokens) policy.required_scope = scope;
-  return policy;
+std::shared_ptr<grpc::Channel> Connect(int port) {
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxSendMessageSize(128 * 1024 * 1024);
+  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(), arguments);
 }
 
 }  // namespace
 
-std::shared_ptr<grpc::Channel> Connect(int port, std::shared_ptr<grpc::ChannelCredentials> credentials) {
-  grpc::ChannelArguments arguments;
-  arguments.SetMaxSendMessageSize(128 * 1024 * 1024);
-  if (!credentials) {
-    return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(),
-                                     arguments);
-  }
-  return grpc::CreateCustomChannel("localhost:" + std::to_string(port), credentials, arguments);
-}
-
-TestServices::TestServices(TestServiceOptions options)
+TestServices::TestServices()
     : ingest_pool_(PostgresEnvironment::Url(), 4, ingest::PrepareIngestStatements),
       // Queries run as a read-only user, as they do in production.
       query_pool_(PostgresEnvironment::ReaderUrl(), 4, query::PrepareQueryStatements),
-      ingest_metrics_(metrics.registry()),
-      ingest_calls_(TestPolicy("dossier.v1.IngestService", options, TokenScope::kIngest), &metrics),
-      query_calls_(TestPolicy("dossier.v1.QueryService", options, TokenScope::kRead), &metrics) {
-  metrics.WatchPool("ingest", ingest_pool_);
-  metrics.WatchPool("reads", query_pool_);
+      ingest_metrics_(metrics_.registry()),
+      ingest_calls_(CallPolicy{"dossier.v1.IngestService"}, &metrics_),
+      query_calls_(CallPolicy{"dossier.v1.QueryService"}, &metrics_) {
+  metrics_.WatchPool("ingest", ingest_pool_);
+  metrics_.WatchPool("reads", query_pool_);
   auto lexicon = engine::Lexicon::Load();
   if (!lexicon.ok()) throw std::runtime_error(std::string(lexicon.status().message()));
   auto models = engine::syntax::SyntaxModels::Embedded();
@@ -63,11 +49,10 @@ TestServices::TestServices(TestServiceOptions options)
   event_feed_ = std::make_unique<query::EventFeed>(PostgresEnvironment::ReaderUrl());
   query_service_ = std::make_unique<query::QueryServiceImpl>(*query_repository_, query::PageTokenCodec("test-key"),
                                                              *event_feed_, query_calls_, kTestMaxWatchers);
-  ingest_server_ =
-      StartServer(ingest_service_.get(), "dossier.v1.IngestService", ingest_pool_, 10 * 1024 * 1024, options);
-  query_server_ = StartServer(query_service_.get(), "dossier.v1.QueryService", query_pool_, 4 * 1024 * 1024, options);
-  auto ingest_channel = Connect(ingest_server_->port(), options.client_credentials);
-  auto query_channel = Connect(query_server_->port(), options.client_credentials);
+  ingest_server_ = StartServer(ingest_service_.get(), "dossier.v1.IngestService", ingest_pool_, 10 * 1024 * 1024);
+  query_server_ = StartServer(query_service_.get(), "dossier.v1.QueryService", query_pool_, 4 * 1024 * 1024);
+  auto ingest_channel = Connect(ingest_server_->port());
+  auto query_channel = Connect(query_server_->port());
   ingest = v1::IngestService::NewStub(ingest_channel);
   query = v1::QueryService::NewStub(query_channel);
   ingest_health = grpc::health::v1::Health::NewStub(ingest_channel);

@@ -18,26 +18,13 @@ namespace dossier::testing {
 /// At most this many WatchEvents streams at once in tests.
 inline constexpr int kTestMaxWatchers = 4;
 
-/// How TestServices serves; the default is what most tests need: plaintext, no tokens.
-struct TestServiceOptions {
-  /// Bearer tokens both services accept; null: no tokens asked for.
-  std::shared_ptr<TokenStore> tokens;
-  /// TLS files for both servers; empty: plaintext.
-  TlsFiles tls;
-  bool reflection = true;
-  /// What the `ingest` and `query` stubs connect with; null: plaintext.
-  std::shared_ptr<grpc::ChannelCredentials> client_credentials;
-};
-
-/// Both real services, wired as their main() does, serving on loopback ports chosen by the
-/// kernel, with real gRPC clients. Uses the database of PostgresEnvironment.
+/// Both real services, wired as their main() does (plaintext, no tokens: tests/e2e covers
+/// TLS and tokens), serving on loopback ports chosen by the kernel, with real gRPC clients.
+/// Uses the database of PostgresEnvironment.
 class TestServices {
  public:
-  explicit TestServices(TestServiceOptions options = {});
+  TestServices();
   ~TestServices();
-
-  /// Shared by both services, as in one process of each.
-  Metrics metrics;
 
   std::unique_ptr<v1::IngestService::Stub> ingest;
   std::unique_ptr<v1::QueryService::Stub> query;
@@ -54,10 +41,8 @@ class TestServices {
   std::string WaitForHealth(grpc::health::v1::Health::Stub& stub, const std::string& service,
                             const std::string& wanted);
 
-  int ingest_port() const { return ingest_server_->port(); }
-  int query_port() const { return query_server_->port(); }
-
  private:
+  Metrics metrics_;  // shared by both services, as in one process of each
   DbPool ingest_pool_;
   DbPool query_pool_;
   ingest::IngestMetrics ingest_metrics_;
@@ -71,9 +56,6 @@ class TestServices {
   std::unique_ptr<GrpcServer> ingest_server_;
   std::unique_ptr<GrpcServer> query_server_;
 };
-
-/// A channel to a loopback `port` ("localhost" with TLS, which the test certificates name).
-std::shared_ptr<grpc::Channel> Connect(int port, std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 /// A client context whose deadline is `seconds` from now.
 std::unique_ptr<grpc::ClientContext> ContextWithDeadline(double seconds = 10);
