@@ -262,13 +262,15 @@ absl::StatusOr<int> MigrateOnStartup(DbPool& pool) {
   return version;
 }
 
+int StartupFailed(const absl::Status& reason) {
+  Log(spdlog::level::err, "startup_failed", {{"reason", reason.message()}});
+  return 1;
+}
+
 int ServeUntilTerminated(const ServerOptions& options, std::vector<grpc::Service*> services,
                          std::chrono::seconds grace) {
   auto server = GrpcServer::Start(options, std::move(services));
-  if (!server.ok()) {
-    Log(spdlog::level::err, "startup_failed", {{"reason", server.status().message()}});
-    return 1;
-  }
+  if (!server.ok()) return StartupFailed(server.status());
   int signal_number = WaitForTerminationSignal();
   Log(spdlog::level::info, "shutdown", {{"signal", signal_number}});
   (*server)->Shutdown(grace);

@@ -10,15 +10,6 @@
 #include "dossier/common/server.h"
 #include "handlers/ingest_service.h"
 
-namespace {
-
-int StartupFailed(const absl::Status& status) {
-  dossier::Log(spdlog::level::err, "startup_failed", {{"reason", status.message()}});
-  return 1;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   dossier::BlockTerminationSignals();
   CLI::App app("dossier-ingest: normalizes raw articles, extracts facts, stores them");
@@ -37,16 +28,16 @@ int main(int argc, char** argv) {
   dossier::InitLogging("dossier-ingest", config.log_level, dossier::ParseLogFormat(config.log_format));
 
   dossier::DbPool pool(config.database_url, config.db_pool_size, dossier::ingest::PrepareIngestStatements);
-  if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) return StartupFailed(version.status());
+  if (auto version = dossier::MigrateOnStartup(pool); !version.ok()) return dossier::StartupFailed(version.status());
   if (config.migrate_only) return 0;
   auto policy = dossier::CallPolicyFrom(config, "dossier.v1.IngestService", dossier::TokenScope::kIngest,
                                         /*required=*/true);
-  if (!policy.ok()) return StartupFailed(policy.status());
+  if (!policy.ok()) return dossier::StartupFailed(policy.status());
 
   auto lexicon = dossier::engine::Lexicon::Load(iso_codes_dir);
   auto models = dossier::engine::syntax::SyntaxModels::Embedded();
   for (const absl::Status& status : {lexicon.status(), models.status()}) {
-    if (!status.ok()) return StartupFailed(status);
+    if (!status.ok()) return dossier::StartupFailed(status);
   }
   dossier::Log(spdlog::level::info, "models_loaded", {{"version", (*models)->version}});
 
@@ -54,7 +45,7 @@ int main(int argc, char** argv) {
   metrics.WatchPool("primary", pool);
   dossier::ingest::IngestMetrics ingest_metrics(metrics.registry());
   if (!config.metrics_listen.empty()) {
-    if (auto port = metrics.Serve(config.metrics_listen); !port.ok()) return StartupFailed(port.status());
+    if (auto port = metrics.Serve(config.metrics_listen); !port.ok()) return dossier::StartupFailed(port.status());
   }
   dossier::CallGuard guard(*std::move(policy), &metrics);
   dossier::ingest::IngestRepository repository(pool);

@@ -9,15 +9,6 @@
 #include "dossier/common/server.h"
 #include "handlers/query_service.h"
 
-namespace {
-
-int StartupFailed(const absl::Status& status) {
-  dossier::Log(spdlog::level::err, "startup_failed", {{"reason", status.message()}});
-  return 1;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   dossier::BlockTerminationSignals();
   CLI::App app("dossier-query: typed queries over entities, events and relationships");
@@ -38,11 +29,11 @@ int main(int argc, char** argv) {
 
   auto policy = dossier::CallPolicyFrom(config, "dossier.v1.QueryService", dossier::TokenScope::kRead,
                                         /*required=*/false);
-  if (!policy.ok()) return StartupFailed(policy.status());
+  if (!policy.ok()) return dossier::StartupFailed(policy.status());
   if (config.migrate_only) {
     dossier::DbPool primary(config.database_url, 1);
     auto version = dossier::MigrateOnStartup(primary);
-    return version.ok() ? 0 : StartupFailed(version.status());
+    return version.ok() ? 0 : dossier::StartupFailed(version.status());
   }
   // Queries never migrate: their database user may read only. Until dossier-ingest (or
   // --migrate-only) has brought the schema to this binary's version, readiness says so.
@@ -51,7 +42,7 @@ int main(int argc, char** argv) {
   dossier::Metrics metrics;
   metrics.WatchPool("reads", reads);
   if (!config.metrics_listen.empty()) {
-    if (auto port = metrics.Serve(config.metrics_listen); !port.ok()) return StartupFailed(port.status());
+    if (auto port = metrics.Serve(config.metrics_listen); !port.ok()) return dossier::StartupFailed(port.status());
   }
   dossier::CallGuard guard(*std::move(policy), &metrics);
   dossier::query::QueryRepository repository(reads);

@@ -108,6 +108,9 @@ ServerOptions ServerOptionsFrom(const ServiceConfig& config, std::string health_
 /// Applies migrations on a connection from `pool`, waiting up to 30 s for the database.
 absl::StatusOr<int> MigrateOnStartup(DbPool& pool);
 
+/// Logs why a service cannot start (`startup_failed`) and returns main()'s exit code, 1.
+int StartupFailed(const absl::Status& reason);
+
 /// The tail of every service's main(): starts the server, waits for SIGTERM or SIGINT,
 /// drains in-flight calls for up to `grace`; returns the process exit code.
 int ServeUntilTerminated(const ServerOptions& options, std::vector<grpc::Service*> services,
